@@ -1,0 +1,60 @@
+import { cpSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { zipSync } from 'fflate';
+import type { Plugin } from 'vite';
+
+/** Name of the variable the IIFE build assigns; it lives inside the AMD factory, so it is never a global. */
+export const FACTORY_NAME = '__taskGuardFactory';
+
+/** Host AMD modules the widget asks for, in the order the factory receives them. */
+export const HOST_MODULES = ['jquery'] as const;
+
+/**
+ * Wraps the IIFE bundle into a pure anonymous AMD module whose factory returns the widget constructor function.
+ * Vite 8 has no `amd` format and UMD takes its CommonJS branch on pages that define `module`/`exports`.
+ */
+export const wrapAmd = (iife: string): string =>
+  `define(${JSON.stringify(HOST_MODULES)},function($){"use strict";${iife.trim()}\n` +
+  `return ${FACTORY_NAME}($);});\n`;
+
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+
+/** Zips the archive directory with every file at the zip ROOT (a top folder is a classic rejection). */
+export const zipDirectory = (dir: string): Uint8Array => {
+  const entries: Record<string, Uint8Array> = {};
+  for (const file of filesUnder(dir).sort()) entries[relative(dir, file).split('\\').join('/')] = readFileSync(file);
+  return zipSync(entries, { level: 9, mtime: new Date('2026-01-01T00:00:00Z') });
+};
+
+/** Vite plugin: AMD-wraps script.js, copies manifest.json, i18n/ and images/ beside it, writes widget.zip. */
+export const widgetArchive = (root: string): Plugin => ({
+  name: 'task-guard-widget-archive',
+  apply: 'build',
+  generateBundle(_options, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type === 'chunk' && chunk.fileName === 'script.js') chunk.code = wrapAmd(chunk.code);
+    }
+  },
+  closeBundle() {
+    const out = join(root, 'widget');
+    const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as { widget: { version: string } };
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    if (manifest.widget.version !== pkg.version) {
+      throw new Error(`manifest.json version ${manifest.widget.version} differs from package.json ${pkg.version}`);
+    }
+    mkdirSync(out, { recursive: true });
+    cpSync(join(root, 'manifest.json'), join(out, 'manifest.json'));
+    for (const dir of ['i18n', 'images']) {
+      mkdirSync(join(out, dir), { recursive: true });
+      for (const name of readdirSync(join(root, dir))) {
+        if (dir === 'images' && !name.endsWith('.png')) continue; // sources stay out of the archive
+        cpSync(join(root, dir, name), join(out, dir, name));
+      }
+    }
+    writeFileSync(join(root, 'widget.zip'), zipDirectory(out));
+  },
+});

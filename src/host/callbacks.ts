@@ -1,0 +1,126 @@
+import { readContext, type AmoCallbacks, type AmoSaveData, type AmoWidget } from './amo';
+import type { JQueryStatic } from './jquery';
+import { createTranslate, type Langs } from '../i18n';
+import type { Feature, FeatureEnv, SettingsField, StartFeature, Undo } from '../feature';
+
+/** What the composition root hands to the life cycle. */
+export interface CallbackDeps {
+  $?: JQueryStatic;
+  features: readonly StartFeature[];
+  doc?: Document;
+}
+
+/** Runs `fn`; whatever our own code throws stays with us, so the host page never breaks because of the widget. */
+const guard = <T>(fn: () => T, fallback: T): T => {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+};
+
+const isLangs = (value: unknown): value is Langs => typeof value === 'object' && value !== null;
+
+/**
+ * Builds the callbacks object for one widget instance: render / bind_actions / init in the host's order, render
+ * again on every page (init_once), settings / onSave / advancedSettings, and destroy, which undoes everything.
+ */
+export const createCallbacks = (widget: AmoWidget, deps: CallbackDeps): AmoCallbacks => {
+  const doc = deps.doc ?? document;
+  let features: Feature[] | undefined;
+  const undos: Undo[] = [];
+  let rendered = 0;
+
+  const env = (): FeatureEnv => {
+    const ctx = readContext(widget);
+    return { ctx, t: createTranslate(isLangs(widget.langs) ? widget.langs : undefined), $: deps.$ };
+  };
+
+  // Started lazily: the host may open the settings modal or the advanced page before (or without) init.
+  const running = (): Feature[] => {
+    if (!features) {
+      const shared = env();
+      features = [];
+      for (const start of deps.features) {
+        const feature = guard(() => start(shared), undefined);
+        if (feature) features.push(feature);
+      }
+    }
+    return features;
+  };
+
+  const area = (): string => guard(() => readContext(widget).area, '');
+
+  return {
+    render() {
+      rendered += 1;
+      // The first render is the page the widget was created on; later ones are navigations (init_once).
+      if (rendered > 1 && features) {
+        const where = area();
+        for (const feature of features) guard(() => feature.navigated?.(where), undefined);
+      }
+      return true;
+    },
+    bind_actions() {
+      return true;
+    },
+    init() {
+      guard(running, []);
+      return true;
+    },
+    settings() {
+      guard(() => {
+        const code = readContext(widget).widgetCode;
+        const root = doc.getElementById(`${code}_custom_content`);
+        const input = doc.getElementById(`${code}_custom`);
+        if (!root || !(input instanceof HTMLInputElement)) return;
+        const field: SettingsField = {
+          root,
+          value: input.value,
+          set(value) {
+            input.value = value;
+            // The modal listens through jQuery; a native event alone would leave Save disabled.
+            if (deps.$) deps.$(input).trigger('change');
+            else input.dispatchEvent(new Event('change', { bubbles: true }));
+          },
+        };
+        for (const feature of running()) {
+          const undo = feature.settings?.(field);
+          if (undo) undos.push(undo);
+        }
+      }, undefined);
+      return true;
+    },
+    onSave(data: AmoSaveData) {
+      const fields = data.fields ?? {};
+      const answers = guard(() => running().map((feature) => feature.save?.(fields) ?? true), []);
+      if (answers.every((answer) => answer === true)) return true;
+      if (answers.some((answer) => answer === false)) return false;
+      return Promise.all(answers).then((all) => all.every(Boolean));
+    },
+    advancedSettings() {
+      guard(() => {
+        const code = readContext(widget).widgetCode;
+        const host = doc.getElementById(`work-area-${code}`) ?? doc.getElementById('list_page_holder');
+        if (!host) return;
+        for (const feature of running()) {
+          if (!feature.advanced) continue;
+          const section = doc.createElement('section');
+          host.appendChild(section);
+          const undo = feature.advanced(section);
+          undos.push(() => {
+            undo();
+            section.remove();
+          });
+        }
+      }, undefined);
+      return true;
+    },
+    destroy() {
+      while (undos.length) guard(undos.pop() ?? (() => undefined), undefined);
+      const stopping = features ?? [];
+      features = undefined;
+      for (const feature of stopping.reverse()) guard(() => feature.stop(), undefined);
+    },
+  };
+};
