@@ -11,7 +11,6 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/ban-ts-comment': 'error',
-      'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
   {

@@ -120,7 +120,8 @@ const asString = (value: unknown, fallback = ''): string =>
   typeof value === 'string' ? value : typeof value === 'number' ? String(value) : fallback;
 
 /** True for the host's many spellings of yes: true, 'Y', 'y', 1, '1'. */
-const asFlag = (value: unknown): boolean => value === true || value === 'Y' || value === 'y' || value === 1 || value === '1';
+const asFlag = (value: unknown): boolean =>
+  value === true || value === 'Y' || value === 'y' || value === 1 || value === '1';
 
 /** Calls `fn` and returns its value, or `undefined` if the host method is missing or throws. */
 const attempt = <T>(fn: (() => T) | undefined): T | undefined => {
@@ -193,7 +194,10 @@ export const readContext = (widget: AmoWidget, app: AmoApp | undefined = hostApp
     userId,
     userName: asString(userDict.name ?? me?.name),
     isAdmin,
-    language: asString(app?.lang_id ?? accountDict.language, 'ru').slice(0, 2).toLowerCase() || 'ru',
+    language:
+      asString(app?.lang_id ?? accountDict.language, 'ru')
+        .slice(0, 2)
+        .toLowerCase() || 'ru',
     accountId: asNumber(accountDict.id),
     subdomain: asString(accountDict.subdomain ?? system.subdomain),
     timezone: asString(accountDict.timezone, 'UTC') || 'UTC',

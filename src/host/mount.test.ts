@@ -1,0 +1,41 @@
+import { h } from 'preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROOT_CLASS, injectStyle, mount } from './mount';
+
+afterEach(() => {
+  document.head.innerHTML = '';
+  document.body.innerHTML = '';
+});
+
+describe('injectStyle', () => {
+  it('adds one sheet however often it is asked, and removes it with its last user', () => {
+    const first = injectStyle('x', '.task-guard{color:red}');
+    const second = injectStyle('x', '.task-guard{color:red}');
+    expect(document.querySelectorAll('style').length).toBe(1);
+    first();
+    first();
+    expect(document.querySelectorAll('style').length).toBe(1);
+    second();
+    expect(document.querySelectorAll('style').length).toBe(0);
+  });
+});
+
+describe('mount', () => {
+  it('renders into a scoped container of its own and takes it away on undo', () => {
+    const undo = mount(h('p', null, 'hello'));
+    const root = document.querySelector(`.${ROOT_CLASS}`);
+    expect(root?.textContent).toBe('hello');
+    undo();
+    expect(document.querySelector(`.${ROOT_CLASS}`)).toBeNull();
+  });
+
+  it('renders into a given element and leaves the element in place', () => {
+    const where = document.createElement('div');
+    document.body.appendChild(where);
+    const undo = mount(h('b', null, 'x'), where);
+    expect(where.classList.contains(ROOT_CLASS)).toBe(true);
+    undo();
+    expect(where.isConnected).toBe(true);
+    expect(where.textContent).toBe('');
+  });
+});

@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { archiveText, readArchive } from './builtWidget';
+import { evaluateAmd, hostJquery, loadWidget } from './hostEmulation';
+
+const archive = readArchive();
+const script = archiveText(archive, 'script.js');
+const langs = JSON.parse(archiveText(archive, 'i18n/ru.json')) as Record<string, unknown>;
+
+/** Own enumerable properties of window, which a widget must not add to (moderation: "no globals"). */
+const globalNames = () => new Set(Object.keys(window));
+
+const widgetTraces = () => ({
+  roots: document.querySelectorAll('.task-guard').length,
+  styles: document.querySelectorAll('style[id^="task-guard"]').length,
+});
+
+describe('the built script.js in an emulated amoCRM host', () => {
+  let before: Set<string>;
+
+  beforeEach(() => {
+    // Every API call answers "nothing found", as amoCRM does with 204: the life cycle must not depend on data.
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(null, { status: 204 })),
+    );
+    hostJquery();
+    before = globalNames();
+  });
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    document.body.innerHTML = '';
+    sessionStorage.clear();
+  });
+
+  it('resolves to a plain constructor function, also on a page that defines module and exports', () => {
+    const scope = window as unknown as Record<string, unknown>;
+    scope.module = { exports: {} };
+    scope.exports = {};
+    try {
+      const { deps, value, defines } = evaluateAmd(script, { jquery: hostJquery() });
+      expect(defines).toBe(1);
+      expect(deps).toEqual(['jquery']);
+      expect(typeof value).toBe('function');
+      // A class constructor cannot be called without new; the host's prototype swap needs a plain function.
+      expect(String(value).startsWith('class')).toBe(false);
+      expect((scope.module as { exports: object }).exports).toEqual({});
+    } finally {
+      delete scope.module;
+      delete scope.exports;
+    }
+  });
+
+  it.each([
+    ['a manager', 2],
+    ['an admin', 1],
+  ])(
+    'runs render, bind_actions, init, render on 20 pages and destroy for %s, leaving nothing behind',
+    async (_who, userId) => {
+      const errors: unknown[] = [];
+      const onError = (event: ErrorEvent) => errors.push(event.error);
+      window.addEventListener('error', onError);
+      const host = loadWidget({ script, langs, userId });
+      const { callbacks } = host;
+      for (const name of [
+        'render',
+        'bind_actions',
+        'init',
+        'settings',
+        'onSave',
+        'advancedSettings',
+        'destroy',
+      ] as const) {
+        expect(typeof callbacks[name], name).toBe('function');
+      }
+      await host.start();
+      const firstPage = widgetTraces();
+      for (let page = 0; page < 20; page += 1) await host.navigate(page % 2 ? 'leads-pipeline' : 'dashboard');
+      // Rendering again on every page must not stack roots or style sheets.
+      expect(widgetTraces()).toEqual(firstPage);
+      expect(firstPage.styles).toBeLessThanOrEqual(1);
+      host.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(widgetTraces()).toEqual({ roots: 0, styles: 0 });
+      expect([...globalNames()].filter((name) => !before.has(name) && name !== 'APP' && name !== 'AMOCRM')).toEqual([]);
+      window.removeEventListener('error', onError);
+      expect(errors).toEqual([]);
+    },
+  );
+
+  it('can be destroyed and created again, as the host does when the widget is switched off and on', async () => {
+    const first = loadWidget({ script, langs, userId: 1 });
+    await first.start();
+    first.destroy();
+    const second = loadWidget({ script, langs, userId: 1 });
+    await second.start();
+    await second.navigate('leads');
+    second.destroy();
+    expect(widgetTraces()).toEqual({ roots: 0, styles: 0 });
+  });
+
+  it('answers onSave with true or a promise, never throwing, even for a malformed configuration', async () => {
+    const host = loadWidget({ script, langs, userId: 1, config: '{not json' });
+    await host.start();
+    const answer = await Promise.resolve(host.callbacks.onSave({ active: 'Y', fields: { config: '{not json' } }));
+    expect(typeof answer).toBe('boolean');
+    host.destroy();
+  });
+
+  it('keeps working when the host gives no APP, no langs and no settings', async () => {
+    const scope = window as unknown as Record<string, unknown>;
+    const host = loadWidget({ script, langs: {}, userId: 2 });
+    delete scope.APP;
+    delete scope.AMOCRM;
+    await expect(host.start()).resolves.toBeUndefined();
+    host.destroy();
+  });
+});
