@@ -1,0 +1,184 @@
+/* The fault lab page: host-style failing calls for every error body shape and catalog code, through fetch,
+ * XMLHttpRequest and jQuery, so the widget's inspector can be watched against each of them. */
+(function () {
+  'use strict';
+  /** RequireJS's global loader (AMD), not CommonJS. */
+  var amdRequire = window.require;
+  var el = window.__el;
+  var t = window.__hostT;
+  var sandbox = window.__sandbox;
+
+  /** @typedef {{id: string, group: string, label: string, method: string, url: string}} FaultItem */
+
+  var body = function (item) {
+    return item.method === 'GET' ? undefined : JSON.stringify([{ name: 'sandbox' }]);
+  };
+
+  /** Each transport resolves with `{status, text}`; nothing is thrown, like a page that handles its errors. */
+  var transports = {
+    fetch: function (item) {
+      return fetch(item.url, {
+        method: item.method,
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest' },
+        body: body(item),
+      }).then(
+        function (r) {
+          return r.text().then(function (text) {
+            return { status: r.status, text: text };
+          });
+        },
+        function (e) {
+          return { status: 0, text: String(e) };
+        },
+      );
+    },
+    xhr: function (item) {
+      return new Promise(function (resolve) {
+        var x = new XMLHttpRequest();
+        x.open(item.method, item.url);
+        x.setRequestHeader('content-type', 'application/json');
+        x.addEventListener('loadend', function () {
+          resolve({ status: x.status, text: x.responseText });
+        });
+        x.send(body(item) || null);
+      });
+    },
+    jquery: function (item) {
+      return new Promise(function (resolve) {
+        amdRequire(['jquery'], function ($) {
+          var jq = $.ajax({
+            url: item.url,
+            type: item.method,
+            contentType: 'application/json',
+            data: body(item),
+            dataType: 'text',
+          });
+          // always() gets (data, 'nocontent', jqXHR) for a 204, so read the jqXHR itself.
+          jq.always(function () {
+            resolve({ status: jq.status, text: jq.responseText || '' });
+          });
+        });
+      });
+    },
+  };
+  sandbox.fireFault = function (id, via) {
+    var item = (sandbox.faultMenu || []).filter(function (f) {
+      return f.id === id;
+    })[0];
+    return item ? transports[via || 'fetch'](item) : Promise.reject(new Error('no fault ' + id));
+  };
+
+  window.__hostPages.faults = function (root) {
+    sandbox.area = 'sandbox-faults';
+    sandbox.baseEntity = '';
+    return fetch('/_sandbox/faults', { credentials: 'same-origin' })
+      .then(function (r) {
+        return r.json();
+      })
+      .then(function (data) {
+        /** @type {FaultItem[]} */
+        var menu = data.menu;
+        sandbox.faultMenu = menu;
+        var results = {};
+        var fire = function (item, via) {
+          var cell = results[item.id];
+          cell.textContent = '…';
+          return transports[via](item).then(function (answer) {
+            cell.textContent = via + ': ' + answer.status + ' ' + answer.text.replace(/\s+/g, ' ').slice(0, 70);
+            cell.className =
+              'fault-result ' +
+              (answer.status >= 200 && answer.status < 300 ? 'fault-result--ok' : 'fault-result--bad');
+          });
+        };
+        var fireAll = function (via) {
+          // One after another, so the lab itself never trips the 7-per-second limit.
+          return menu.reduce(function (p, item) {
+            return p.then(function () {
+              return fire(item, via);
+            });
+          }, Promise.resolve());
+        };
+        var bar = el('div.fault-bar', null, el('span', { text: t('faults.all') + ': ' }));
+        ['fetch', 'xhr', 'jquery'].forEach(function (via) {
+          bar.appendChild(
+            el(
+              'button.button',
+              {
+                type: 'button',
+                'data-fire-all': via,
+                onclick: function () {
+                  fireAll(via);
+                },
+              },
+              via,
+            ),
+          );
+        });
+        var table = el(
+          'table.list-table.fault-table',
+          null,
+          el(
+            'thead',
+            null,
+            el(
+              'tr',
+              null,
+              el('th', { text: t('faults.case') }),
+              el('th', { text: 'URL' }),
+              el('th'),
+              el('th', { text: t('faults.result') }),
+            ),
+          ),
+        );
+        var tbody = el('tbody');
+        var group = '';
+        menu.forEach(function (item) {
+          if (item.group !== group) {
+            group = item.group;
+            tbody.appendChild(el('tr.fault-group', null, el('td', { colspan: 4, text: group })));
+          }
+          var result = el('td.fault-result');
+          results[item.id] = result;
+          var buttons = el('td.fault-buttons');
+          ['fetch', 'xhr', 'jquery'].forEach(function (via) {
+            buttons.appendChild(
+              el(
+                'button.button.button--small',
+                {
+                  type: 'button',
+                  'data-fault': item.id,
+                  'data-via': via,
+                  onclick: function () {
+                    fire(item, via);
+                  },
+                },
+                via,
+              ),
+            );
+          });
+          tbody.appendChild(
+            el(
+              'tr',
+              { 'data-fault-row': item.id },
+              el('td', { text: item.label }),
+              el('td', null, el('code', { text: item.method + ' ' + item.url })),
+              buttons,
+              result,
+            ),
+          );
+        });
+        table.appendChild(tbody);
+        root.appendChild(
+          el(
+            'div.faults-page',
+            null,
+            el('div.page-header', null, el('h1.page-title', { text: t('faults.title') })),
+            el('p.faults-intro', { text: t('faults.intro') }),
+            bar,
+            table,
+          ),
+        );
+      });
+  };
+})();
