@@ -20,8 +20,14 @@ const lookup = (langs: Langs | undefined, key: string): string | undefined => {
 const fill = (text: string, vars: Vars | undefined): string =>
   vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
 
-/** Builds `t(key, vars)` over the host-provided dictionary and any fallbacks (e.g. English, then Russian). */
-export const createTranslate = (...dictionaries: (Langs | undefined)[]): Translate => {
+/**
+ * Builds `t(key, vars)` over the host-provided dictionary and any fallbacks (e.g. English, then Russian). The
+ * dictionaries are read at every call, so a fallback loaded later (see host/langs.ts) takes effect at once.
+ */
+export const createTranslate = (...dictionaries: (Langs | undefined)[]): Translate => translateFrom(dictionaries);
+
+/** `t()` over a list the caller may extend later. */
+export const translateFrom = (dictionaries: readonly (Langs | undefined)[]): Translate => {
   return (key, vars) => {
     for (const langs of dictionaries) {
       const text = lookup(langs, key);

@@ -2,8 +2,10 @@ import { createCallbacks } from './host/callbacks';
 import { isJQuery } from './host/jquery';
 import type { AmoWidget } from './host/amo';
 import type { StartFeature } from './feature';
+import { startInspector } from './inspector/startInspector';
+import { startReminder } from './reminder/startReminder';
 
-const features: readonly StartFeature[] = [];
+const features: readonly StartFeature[] = [startReminder, startInspector];
 
 /**
  * The AMD factory's body: given the host's jQuery, returns the widget constructor. It must stay a plain function

@@ -1,6 +1,7 @@
 import { readContext, type AmoCallbacks, type AmoSaveData, type AmoWidget } from './amo';
 import type { JQueryStatic } from './jquery';
-import { createTranslate, type Langs } from '../i18n';
+import { translateFrom, type Langs } from '../i18n';
+import { fallbackLocales, loadFallbackLangs } from './langs';
 import type { Feature, FeatureEnv, SettingsField, StartFeature, Undo } from '../feature';
 
 /** What the composition root hands to the life cycle. */
@@ -8,6 +9,8 @@ export interface CallbackDeps {
   $?: JQueryStatic;
   features: readonly StartFeature[];
   doc?: Document;
+  /** For the fallback dictionaries; the unwatched page fetch by default. */
+  fetch?: typeof fetch;
 }
 
 /** Runs `fn`; whatever our own code throws stays with us, so the host page never breaks because of the widget. */
@@ -33,7 +36,11 @@ export const createCallbacks = (widget: AmoWidget, deps: CallbackDeps): AmoCallb
 
   const env = (): FeatureEnv => {
     const ctx = readContext(widget);
-    return { ctx, t: createTranslate(isLangs(widget.langs) ? widget.langs : undefined), $: deps.$ };
+    const hostLangs = isLangs(widget.langs) ? widget.langs : undefined;
+    const dictionaries: (Langs | undefined)[] = [hostLangs];
+    const missing = fallbackLocales(hostLangs, ctx.language);
+    if (missing.length && ctx.path) void loadFallbackLangs(ctx.path, ctx.version, missing, dictionaries, deps.fetch);
+    return { ctx, t: translateFrom(dictionaries), $: deps.$ };
   };
 
   // Started lazily: the host may open the settings modal or the advanced page before (or without) init.

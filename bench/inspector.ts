@@ -1,0 +1,250 @@
+/**
+ * Figures for the error inspector, measured in Chromium (playwright-core, /usr/bin/chromium headless) against a
+ * tiny same-origin page served from 127.0.0.1:
+ * - success-path fetch overhead: 10k successful fetches without the watchers and 10k with them (admin: watchers
+ *   plus a subscribed store; manager: watchers only), interleaved in blocks in the same page, reported as ratios;
+ * - cost per captured failure: 10k failing fetches with the store subscribed, minus the same 10k without watchers;
+ * - heap growth after 10k captured failures (after a forced GC, via the DevTools protocol).
+ * The page runs the project's own source (host/network registry, inspector entry + store), bundled by Vite.
+ */
+import { createServer, type Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { build, type Rollup } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const VIRTUAL = '\0task-guard-bench-entry';
+
+/** The watchers, the inspector's entry conversion and store, as one IIFE exposing `window.TG`. */
+const bundle = async (): Promise<string> => {
+  const result = await build({
+    root,
+    configFile: false,
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'bench-entry',
+        enforce: 'pre',
+        resolveId: (id) => (id.endsWith('bench-entry') ? VIRTUAL : undefined),
+        load: (id) =>
+          id === VIRTUAL
+            ? [
+                `export { installWatchers, subscribe } from '${root}src/host/network/registry.ts';`,
+                `export { sessionSlot } from '${root}src/host/network/sessionSlot.ts';`,
+                `export { toEntry } from '${root}src/inspector/entry.ts';`,
+                `export { createStore } from '${root}src/inspector/store.ts';`,
+              ].join('\n')
+            : undefined,
+      },
+    ],
+    build: {
+      write: false,
+      minify: true,
+      target: 'es2020',
+      lib: { entry: 'bench-entry', formats: ['iife'], name: 'TG', fileName: () => 'tg.js' },
+    },
+  });
+  const output = (Array.isArray(result) ? result[0] : result) as Rollup.RollupOutput;
+  const chunk = output.output.find((item) => item.type === 'chunk');
+  if (!chunk || chunk.type !== 'chunk') throw new Error('no bundle');
+  return chunk.code;
+};
+
+const FAIL_BODY = JSON.stringify({
+  'validation-errors': [
+    {
+      request_id: '0',
+      errors: [
+        {
+          code: 'NotSupportedChoice',
+          path: 'custom_fields_values.0.field_id',
+          detail: 'The value you selected is not a valid choice.',
+        },
+      ],
+    },
+  ],
+  title: 'Bad Request',
+  type: 'https://httpstatus.es/400',
+  status: 400,
+  detail: 'Request validation failed',
+});
+
+const serve = (script: string): Promise<{ server: Server; url: string }> =>
+  new Promise((resolve) => {
+    const server = createServer((req, res) => {
+      if (req.url === '/') {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end('<!doctype html><html><head><script src="/tg.js"></script></head><body></body></html>');
+      } else if (req.url === '/tg.js') {
+        res.writeHead(200, { 'content-type': 'text/javascript' });
+        res.end(script);
+      } else if (req.url?.startsWith('/api/v4/ok')) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"_embedded":{"leads":[{"id":1,"name":"Deal"}]}}');
+      } else {
+        res.writeHead(400, { 'content-type': 'application/problem+json', 'x-request-id': 'bench' });
+        res.end(FAIL_BODY);
+      }
+    });
+    server.keepAliveTimeout = 60_000;
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      resolve({ server, url: `http://127.0.0.1:${port}/` });
+    });
+  });
+
+/** Runs in the page: the figures. `heap()` is exposed by the bench (DevTools protocol, after a forced GC). */
+const measure = async ({ calls, failBody }: { calls: number; failBody: string }) => {
+  type Tg = {
+    installWatchers: (options?: object) => () => void;
+    subscribe: (listener: (c: unknown) => void) => () => void;
+    toEntry: (c: unknown) => unknown;
+    createStore: (slot?: unknown) => { add(e: unknown): void; entries(): unknown[] };
+    sessionSlot: (key: string) => unknown;
+  };
+  const w = window as unknown as { TG: Tg; heap(): Promise<number>; keep: unknown[] };
+  const TG = w.TG;
+  w.keep = [];
+  const run = async (url: (i: number) => string, count: number): Promise<number> => {
+    const start = performance.now();
+    for (let i = 0; i < count; i += 1) {
+      const response = await fetch(url(i));
+      await response.text();
+    }
+    return performance.now() - start;
+  };
+  let listenerMs = 0;
+  let captured = 0;
+  /** The admin's set-up: watchers plus a subscribed store, as startInspector wires them. */
+  const admin = () => {
+    const store = TG.createStore(TG.sessionSlot('task-guard.inspector.bench'));
+    const undo = [
+      TG.installWatchers(),
+      TG.subscribe((c) => {
+        const t0 = performance.now();
+        captured += 1;
+        const entry = TG.toEntry(c);
+        if (entry) store.add(entry);
+        listenerMs += performance.now() - t0;
+      }),
+    ];
+    return { store, stop: () => undo.reverse().forEach((fn) => fn()) };
+  };
+  /** Interleaves `blocks` rounds of: no watchers, admin set-up, manager set-up (watchers, nobody listening). */
+  const sideBySide = async (url: (i: number) => string) => {
+    const blocks = 5;
+    const per = calls / blocks;
+    const ms = { none: 0, admin: 0, manager: 0 };
+    for (let b = 0; b < blocks; b += 1) {
+      ms.none += await run(url, per);
+      const a = admin();
+      ms.admin += await run(url, per);
+      a.stop();
+      const stopManager = TG.installWatchers();
+      ms.manager += await run(url, per);
+      stopManager();
+    }
+    return ms;
+  };
+  const network = (i: number) => `/api/v4/ok?i=${i}`;
+  await run(network, 300); // warm up the connection and the JIT
+  const overNetwork = await sideBySide(network);
+  const blob = URL.createObjectURL(new Blob(['{"_embedded":{"leads":[{"id":1}]}}'], { type: 'application/json' }));
+  await run(() => blob, 300);
+  const overBlob = await sideBySide(() => blob);
+
+  // An instant fetch underneath isolates what the wrappers themselves cost per call.
+  const realFetch = window.fetch;
+  let failing = false;
+  window.fetch = (() =>
+    Promise.resolve(
+      failing
+        ? new Response(failBody, { status: 400, headers: { 'content-type': 'application/problem+json' } })
+        : new Response('{"ok":true}', { status: 200, headers: { 'content-type': 'application/json' } }),
+    )) as typeof fetch;
+  const stubUrl = (i: number) => `/api/v4/leads?i=${i}`;
+  await run(stubUrl, 1000);
+  const overStub = await sideBySide(stubUrl);
+
+  failing = true;
+  const failNone = await run(stubUrl, calls);
+  const heapBefore = await w.heap();
+  const a = admin();
+  w.keep.push(a);
+  captured = 0;
+  listenerMs = 0;
+  const start = performance.now();
+  await run(stubUrl, calls);
+  while (captured < calls) await new Promise((resolve) => setTimeout(resolve, 1));
+  const failWith = performance.now() - start;
+  const listenerPerCapture = listenerMs / calls;
+  const heapAfter10k = await w.heap();
+  captured = 0;
+  await run(stubUrl, calls);
+  while (captured < calls) await new Promise((resolve) => setTimeout(resolve, 1));
+  const heapAfter20k = await w.heap();
+  window.fetch = realFetch;
+  return {
+    overNetwork,
+    overBlob,
+    overStub,
+    failNone,
+    failWith,
+    listenerPerCapture,
+    kept: a.store.entries().length,
+    heapBefore,
+    heapAfter10k,
+    heapAfter20k,
+  };
+};
+
+export async function bench(): Promise<Record<string, number | string>> {
+  const calls = 10_000;
+  const script = await bundle();
+  const { server, url } = await serve(script);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox'],
+  });
+  try {
+    const page = await browser.newPage();
+    // tsx (esbuild, keepNames) wraps functions in `__name(...)`; the page needs it to run `measure`.
+    await page.addInitScript('window.__name = (fn) => fn;');
+    await page.goto(url);
+    const cdp = await page.context().newCDPSession(page);
+    await page.exposeFunction('heap', async (): Promise<number> => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    });
+    const r = await page.evaluate(measure, { calls, failBody: FAIL_BODY });
+    const round = (n: number, digits = 3) => Number(n.toFixed(digits));
+    const side = (name: string, ms: { none: number; admin: number; manager: number }) => ({
+      [`success.${name}.msPerCall.noWatchers`]: round(ms.none / calls, 4),
+      [`success.${name}.ratio.admin`]: round(ms.admin / ms.none),
+      [`success.${name}.ratio.manager`]: round(ms.manager / ms.none),
+    });
+    return {
+      calls,
+      ...side('network', r.overNetwork),
+      ...side('blobUrl', r.overBlob),
+      ...side('instantFetch', r.overStub),
+      'success.instantFetch.usAddedPerCall.admin': round(((r.overStub.admin - r.overStub.none) / calls) * 1000, 2),
+      'success.instantFetch.usAddedPerCall.manager': round(((r.overStub.manager - r.overStub.none) / calls) * 1000, 2),
+      'failure.usPerCapture.endToEnd': round(((r.failWith - r.failNone) / calls) * 1000, 1),
+      'failure.usPerCapture.classifyRedactStore': round(r.listenerPerCapture * 1000, 1),
+      'failure.entriesKept': r.kept,
+      'heap.growthKiB.after10kFailures': round((r.heapAfter10k - r.heapBefore) / 1024, 1),
+      'heap.growthKiB.from10kTo20kFailures': round((r.heapAfter20k - r.heapAfter10k) / 1024, 1),
+    };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+// `npx tsx bench/inspector.ts` prints this bench alone.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  console.log(JSON.stringify(await bench(), null, 2));
+}

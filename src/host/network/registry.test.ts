@@ -1,0 +1,81 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Captured } from './emitter';
+import {
+  installWatchers,
+  nativeFetch,
+  reportOwnFailure,
+  subscribe,
+  watchersTripped,
+  type NetworkScope,
+} from './registry';
+
+const scopeWith = (fetchImpl: typeof fetch): NetworkScope & { fetch: typeof fetch } => ({
+  fetch: fetchImpl,
+  setTimeout: globalThis.setTimeout.bind(globalThis),
+  location: { href: 'https://demo.amocrm.ru/leads/' },
+});
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+describe('registry', () => {
+  it("hands the widget's own failures to the inspector once, with only the kept headers", async () => {
+    const scope = scopeWith(vi.fn() as unknown as typeof fetch);
+    const seen: Captured[] = [];
+    const undo = [installWatchers({}, scope), subscribe((c) => seen.push(c), scope)];
+    reportOwnFailure(
+      {
+        url: '/api/v4/tasks',
+        method: 'post',
+        status: 400,
+        body: '{"title":"Bad Request"}',
+        headers: { 'Content-Type': 'application/json', Authorization: 'Bearer secret', 'X-Request-Id': 'r1' },
+      },
+      scope,
+    );
+    await settle();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({
+      source: 'own',
+      method: 'POST',
+      url: 'https://demo.amocrm.ru/api/v4/tasks',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'r1' },
+    });
+    expect(JSON.stringify(seen[0])).not.toContain('secret');
+    undo.forEach((fn) => fn());
+  });
+
+  it('drops own failures when nobody listens (a manager)', async () => {
+    const scope = scopeWith(vi.fn() as unknown as typeof fetch);
+    const stop = installWatchers({}, scope);
+    expect(() => reportOwnFailure({ url: '/x', method: 'GET', status: 500, body: '' }, scope)).not.toThrow();
+    stop();
+  });
+
+  it('gives a bound native fetch before and after the watchers go in', async () => {
+    const calls: unknown[] = [];
+    const original = function (this: unknown) {
+      calls.push(this);
+      return Promise.resolve(new Response('{}'));
+    } as unknown as typeof fetch;
+    const scope = scopeWith(original);
+    await nativeFetch(scope)('/a');
+    const stop = installWatchers({}, scope);
+    expect(scope.fetch).not.toBe(original);
+    await nativeFetch(scope)('/b');
+    expect(calls).toEqual([scope, scope]);
+    stop();
+    expect(watchersTripped(scope)).toBe(false);
+  });
+
+  it('shares one registry between two copies of the bundle on the page', () => {
+    const scope = scopeWith(vi.fn() as unknown as typeof fetch);
+    const first = installWatchers({}, scope);
+    const wrapped = scope.fetch;
+    const second = installWatchers({}, scope);
+    expect(scope.fetch).toBe(wrapped);
+    first();
+    expect(scope.fetch).toBe(wrapped); // the second install still needs it
+    second();
+    expect(scope.fetch).not.toBe(wrapped);
+  });
+});

@@ -1,0 +1,231 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import en from '../../i18n/en.json';
+import ru from '../../i18n/ru.json';
+import type { WidgetContext } from '../host/amo';
+import type { Captured, Listener } from '../host/network/emitter';
+import type { Slot } from '../host/network/sessionSlot';
+import { injectStyle, mount } from '../host/mount';
+import { createTranslate, type Langs } from '../i18n';
+import type { Feature } from '../feature';
+import { createStartInspector } from './startInspector';
+
+const context = (over: Partial<WidgetContext> = {}): WidgetContext => ({
+  widgetCode: 'task_guard',
+  userId: 1,
+  userName: 'Admin',
+  isAdmin: true,
+  language: 'ru',
+  accountId: 1,
+  subdomain: 'demo',
+  timezone: 'Europe/Moscow',
+  currency: 'RUB',
+  managers: [],
+  taskTypes: [],
+  area: 'dashboard',
+  path: '',
+  version: '0.1.0',
+  rawConfig: undefined,
+  ...over,
+});
+
+const failure = (over: Partial<Captured> = {}): Captured => ({
+  source: 'fetch',
+  outcome: 'http',
+  method: 'POST',
+  url: 'https://demo.amocrm.ru/api/v4/tasks?USER_HASH=0c0e8f9dedfd8d24',
+  status: 400,
+  statusText: 'Bad Request',
+  headers: { 'x-request-id': 'req-42' },
+  body: JSON.stringify({
+    'validation-errors': [
+      {
+        request_id: '0',
+        errors: [{ code: 'NotSupportedChoice', path: 'entity_id', detail: '<img src=x onerror="window.pwned=1">' }],
+      },
+    ],
+    title: '<b>Bad</b> Request',
+    status: 400,
+    detail: 'Request validation failed for ivan@example.com, access_token=abcdef123456',
+  }),
+  truncated: false,
+  at: Date.now(),
+  ...over,
+});
+
+/** Starts the inspector against fake host pieces; the test feeds captured failures to its listener. */
+const start = (ctx: WidgetContext, langs: Langs = ru) => {
+  const listeners: Listener[] = [];
+  const copies: string[] = [];
+  const saved: { value: string | null } = { value: null };
+  const slot: Slot = {
+    read: () => saved.value,
+    save: (value) => {
+      saved.value = value();
+    },
+    remove: () => {
+      saved.value = null;
+    },
+  };
+  const installs = vi.fn(() => () => undefined);
+  const feature = createStartInspector({
+    installWatchers: installs,
+    subscribe: (listener) => {
+      listeners.push(listener);
+      return () => listeners.splice(listeners.indexOf(listener), 1);
+    },
+    slot: () => slot,
+    mount,
+    injectStyle: (id, css) => injectStyle(id, css),
+    copy: async (text) => {
+      copies.push(text);
+      return true;
+    },
+    tripped: () => false,
+  })({ ctx, t: createTranslate(langs) });
+  const emit = async (captured: Captured) => {
+    for (const listener of listeners) listener(captured);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+  return { feature, emit, copies, installs, listeners, saved };
+};
+
+const launcher = () => document.querySelector<HTMLButtonElement>('.tg-insp__launcher');
+let running: Feature | undefined;
+afterEach(() => {
+  running?.stop();
+  running = undefined;
+  document.body.innerHTML = '';
+});
+
+describe('startInspector', () => {
+  it('shows a launcher whose name counts the failures, opening a named dialog', async () => {
+    const s = start(context());
+    running = s.feature;
+    expect(launcher()?.getAttribute('aria-label')).toBe('Ошибки API: 0');
+    await s.emit(failure());
+    await s.emit(failure({ status: 503, body: '', url: 'https://demo.amocrm.ru/api/v4/leads' }));
+    // Preact subscribes in an effect (after the first frame): wait for it, as a user would.
+    await vi.waitFor(() => expect(launcher()?.getAttribute('aria-label')).toBe('Ошибки API: 2'));
+    launcher()?.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const dialog = document.querySelector('[role="dialog"]');
+    expect(dialog?.getAttribute('aria-labelledby')).toBe('tg-insp-title');
+    expect(document.getElementById('tg-insp-title')?.textContent).toBe('Ошибки API');
+    await vi.waitFor(() => expect(document.activeElement?.id).toBe('tg-insp-title'));
+    // Newest first: the 503 leads the list.
+    const titles = [...document.querySelectorAll('.tg-insp__card .tg-insp__head strong')].map((n) => n.textContent);
+    expect(titles[0]).toBe('HTTP 503');
+    expect(titles[1]).toBe('Код NotSupportedChoice · Валидация');
+    dialog?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(document.querySelector('[role="dialog"]')).toBeNull();
+    await vi.waitFor(() => expect(document.activeElement).toBe(launcher()));
+  });
+
+  it('renders network text as inert text and never shows a secret', async () => {
+    const s = start(context());
+    running = s.feature;
+    await s.emit(failure());
+    launcher()?.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    document.querySelectorAll('details').forEach((d) => (d.open = true));
+    const panel = document.querySelector('.tg-insp__panel');
+    expect(panel?.querySelector('img, b, script')).toBeNull();
+    expect(panel?.textContent).toContain('<img src=x onerror="window.pwned=1">');
+    const html = document.body.innerHTML;
+    expect(html).not.toContain('0c0e8f9dedfd8d24');
+    expect(html).not.toContain('abcdef123456');
+    expect(html).not.toContain('ivan@example.com');
+    expect(s.saved.value).not.toContain('0c0e8f9dedfd8d24');
+    expect(panel?.textContent).toContain('req-42');
+  });
+
+  it('copies a redacted Markdown report with the request id', async () => {
+    const s = start(context());
+    running = s.feature;
+    await s.emit(failure());
+    launcher()?.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const copyButton = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Копировать отчёт');
+    copyButton?.click();
+    await vi.waitFor(() =>
+      expect(document.querySelector('.tg-insp__actions [role="status"]')?.textContent).toBe('Скопировано'),
+    );
+    expect(s.copies[0]).toContain('req-42');
+    expect(s.copies[0]).toContain('NotSupportedChoice');
+    expect(s.copies[0]).not.toContain('0c0e8f9dedfd8d24');
+    [...document.querySelectorAll('button')].find((b) => b.textContent === 'Копировать JSON')?.click();
+    await vi.waitFor(() => expect(s.copies).toHaveLength(2));
+    expect(JSON.parse(s.copies[1] ?? '{}')).toMatchObject({ failures: [{ requestIds: ['req-42'], status: 400 }] });
+  });
+
+  it('filters by status and clears', async () => {
+    const s = start(context());
+    running = s.feature;
+    await s.emit(failure());
+    await s.emit(failure({ status: 429, body: '{"title":"Too Many Requests","status":429}' }));
+    launcher()?.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const status = document.querySelectorAll<HTMLSelectElement>('.tg-insp__select')[1];
+    if (!status) throw new Error('no status filter');
+    status.value = '429';
+    status.dispatchEvent(new Event('change', { bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(document.querySelectorAll('.tg-insp__list > .tg-insp__card')).toHaveLength(1);
+    [...document.querySelectorAll('button')].find((b) => b.textContent === 'Очистить')?.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await vi.waitFor(() => expect(launcher()?.getAttribute('aria-label')).toBe('Ошибки API: 0'));
+  });
+
+  it('installs the watchers for a manager but shows nothing and keeps nothing', async () => {
+    const s = start(context({ isAdmin: false }));
+    running = s.feature;
+    expect(s.installs).toHaveBeenCalledTimes(1);
+    expect(s.listeners).toHaveLength(0);
+    expect(document.querySelector('.task-guard')).toBeNull();
+    expect(s.feature.advanced).toBeUndefined();
+  });
+
+  it('speaks English to an English user', async () => {
+    const s = start(context({ language: 'en' }), en);
+    running = s.feature;
+    await s.emit(
+      failure({
+        url: 'https://demo.amocrm.ru/private/api/auth.php',
+        status: 401,
+        body: '{"response":{"error":"x","error_code":"110"}}',
+      }),
+    );
+    await vi.waitFor(() => expect(launcher()?.getAttribute('aria-label')).toBe('API errors: 1'));
+    launcher()?.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(document.querySelector('.tg-insp__panel')?.textContent).toContain(
+      'General authorization error. Incorrect login or password.',
+    );
+  });
+
+  it('puts the history and the catalog search on the advanced settings page', async () => {
+    const s = start(context());
+    running = s.feature;
+    const root = document.createElement('section');
+    document.body.appendChild(root);
+    const undo = s.feature.advanced?.(root);
+    const input = root.querySelector<HTMLInputElement>('input[type="search"]');
+    expect(input?.labels?.[0]?.textContent).toBe('Справочник ошибок amoCRM');
+    if (!input) throw new Error('no search');
+    input.value = 'капчи';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(root.querySelector('.tg-insp__results')?.textContent).toContain('Код 111 · Авторизация');
+    undo?.();
+    expect(root.childElementCount).toBe(0);
+  });
+
+  it('leaves the page as it found it on stop', () => {
+    const s = start(context());
+    s.feature.stop();
+    expect(document.querySelector('.task-guard')).toBeNull();
+    expect(document.getElementById('task-guard-style-inspector')).toBeNull();
+    expect(s.listeners).toHaveLength(0);
+  });
+});

@@ -1,0 +1,260 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import en from '../../i18n/en.json';
+import type { WidgetContext } from '../host/amo';
+import { ApiError, type Api } from '../host/api';
+import { realClock } from '../host/clock';
+import { joinTabs, sharedValue } from '../host/tabs';
+import { createTranslate } from '../i18n';
+import { startReminderWith, type SnoozeRecord, type TabMessage } from './startReminder';
+
+vi.mock('../host/network/registry', () => ({ nativeFetch: () => fetch, reportOwnFailure: () => undefined }));
+
+const NOW = Date.parse('2026-11-26T09:00:00Z');
+const S = NOW / 1000;
+
+const lead = (id: number, closest: number | null = null) => ({
+  id,
+  name: `Deal ${id}`,
+  price: 1000,
+  responsible_user_id: 2,
+  pipeline_id: 1,
+  status_id: 20,
+  created_at: S - 86_400 * 5,
+  updated_at: S - 86_400,
+  closest_task_at: closest,
+});
+
+/** An Api that answers like a tiny account and records what was posted. */
+const fakeApi = (
+  options: { fail?: boolean; rejectPost?: boolean; tasks?: () => Promise<unknown[]>; failLater?: { on: boolean } } = {},
+) => {
+  let sent = 0;
+  const posts: { path: string; body: unknown }[] = [];
+  const api: Api = {
+    async get(path) {
+      sent += 1;
+      if (options.fail) throw new ApiError({ kind: 'network', message: 'offline' }, 'GET', path);
+      if (path === '/api/v4/account') return { is_api_filter_enabled: true };
+      return {
+        _embedded: {
+          pipelines: [{ id: 1, name: 'Sales', _embedded: { statuses: [{ id: 20, name: 'Proposal', type: 0 }] } }],
+        },
+      };
+    },
+    async getAll(path, _query, key) {
+      sent += 1;
+      if (options.failLater?.on) throw new ApiError({ kind: 'blocked', until: NOW + 900_000 }, 'GET', path);
+      if (key === 'tasks' && options.tasks) return options.tasks();
+      return key === 'leads' ? [lead(1), lead(2), lead(3, S + 3600)] : [];
+    },
+    async post(path, body) {
+      sent += 1;
+      posts.push({ path, body });
+      if (options.rejectPost)
+        throw new ApiError({ kind: 'http', status: 400, body: '{"title":"Bad Request"}' }, 'POST', path);
+      return {};
+    },
+    get sent() {
+      return sent;
+    },
+    blockedUntil: () => 0,
+  };
+  return { api, posts };
+};
+
+const ctx = (patch: Partial<WidgetContext> = {}): WidgetContext => ({
+  widgetCode: 'task_guard',
+  userId: 2,
+  userName: 'Anna',
+  isAdmin: false,
+  language: 'en',
+  accountId: 1,
+  subdomain: 'demo',
+  timezone: 'Europe/Moscow',
+  currency: 'RUB',
+  managers: [
+    { id: 1, name: 'Admin', isAdmin: true, active: true },
+    { id: 2, name: 'Anna', isAdmin: false, active: true },
+  ],
+  taskTypes: [{ id: 1, name: 'Follow-up' }],
+  area: 'leads-pipeline',
+  path: '',
+  version: '1',
+  rawConfig: JSON.stringify({ mode: 'gentle' }),
+  ...patch,
+});
+
+const memory = () => {
+  const map = new Map<string, string>();
+  return {
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    removeItem: (k: string) => void map.delete(k),
+  };
+};
+
+const start = (patch: Partial<WidgetContext> = {}, api = fakeApi().api) => {
+  const snoozes = sharedValue<SnoozeRecord>('snooze', memory());
+  const feature = startReminderWith(
+    { ctx: ctx(patch), t: createTranslate(en) },
+    { api, clock: realClock, snoozes, tabs: joinTabs<TabMessage>('tg', { clock: realClock }) },
+  );
+  return { feature, snoozes };
+};
+
+const dialog = () => document.querySelector('.task-guard [role="dialog"]');
+const settle = () => vi.advanceTimersByTimeAsync(50);
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  vi.setSystemTime(NOW);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  document.body.innerHTML = '';
+  document.head.innerHTML = '';
+});
+
+describe('startReminder', () => {
+  it('shows a manager the deals without a next step', async () => {
+    const { feature } = start();
+    await settle();
+    expect(dialog()).not.toBeNull();
+    const links = [...document.querySelectorAll('.task-guard a.task-guard__link')].map((a) => a.getAttribute('href'));
+    expect(links.sort()).toEqual(['/leads/detail/1', '/leads/detail/2']);
+    feature.stop();
+    expect(dialog()).toBeNull();
+  });
+
+  it('leaves admins alone by default, without a single request', async () => {
+    const { api } = fakeApi();
+    const { feature } = start({ userId: 1, isAdmin: true }, api);
+    await settle();
+    expect(dialog()).toBeNull();
+    expect(api.sent).toBe(0);
+    feature.stop();
+  });
+
+  it('creates the task on the deal for the user, in Unix seconds, and drops the row', async () => {
+    const { api, posts } = fakeApi();
+    const { feature } = start({}, api);
+    await settle();
+    const area = document.querySelector<HTMLTextAreaElement>('.task-guard textarea');
+    if (!area) throw new Error('no form');
+    area.value = 'Call back';
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    document.querySelector('.task-guard form')?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await settle();
+    const body = (posts[0]?.body as Record<string, unknown>[])[0];
+    expect(posts[0]?.path).toBe('/api/v4/tasks');
+    expect(body).toMatchObject({ text: 'Call back', entity_type: 'leads', responsible_user_id: 2, task_type_id: 1 });
+    expect(Number.isInteger(body?.complete_till)).toBe(true);
+    expect(body?.complete_till).toBeGreaterThan(S);
+    expect(String(body?.request_id)).toMatch(/^task-guard-/);
+    expect(document.querySelectorAll('.task-guard__row')).toHaveLength(1);
+    feature.stop();
+  });
+
+  it('gentle: closing snoozes in every tab, up to the daily limit', async () => {
+    const { feature, snoozes } = start();
+    await settle();
+    document.querySelector<HTMLButtonElement>('.task-guard__close')?.click();
+    await settle();
+    expect(dialog()).toBeNull();
+    expect(snoozes.read()).toMatchObject({ count: 1, until: NOW + 50 + 30 * 60_000 });
+    // It comes back by itself when the snooze ends.
+    await vi.advanceTimersByTimeAsync(30 * 60_000 + 100);
+    expect(dialog()).not.toBeNull();
+    // Three closings a day (the default), then it stays.
+    for (let i = 0; i < 2; i += 1) {
+      document.querySelector<HTMLButtonElement>('.task-guard__close')?.click();
+      await vi.advanceTimersByTimeAsync(30 * 60_000 + 100);
+    }
+    expect(dialog()).not.toBeNull();
+    expect(snoozes.read()?.count).toBe(3);
+    expect(document.querySelector('.task-guard__close')).toBeNull();
+    expect(document.querySelector('.task-guard__snoozes')?.textContent).toContain('No snoozes left today');
+    feature.stop();
+  });
+
+  it('strict: no way to close while deals remain', async () => {
+    const { feature } = start({ rawConfig: JSON.stringify({ mode: 'strict' }) });
+    await settle();
+    expect(dialog()).not.toBeNull();
+    expect(document.querySelector('.task-guard__close')).toBeNull();
+    feature.stop();
+  });
+
+  it('a failing check never shows a blocking dialog', async () => {
+    const { api } = fakeApi({ fail: true });
+    const { feature } = start({ rawConfig: JSON.stringify({ mode: 'strict' }) }, api);
+    await settle();
+    expect(dialog()).toBeNull();
+    feature.stop();
+  });
+
+  it('a check that was under way when a task was created does not bring its row back', async () => {
+    let answer: (tasks: unknown[]) => void = () => undefined;
+    let hold = false;
+    const { api } = fakeApi({
+      tasks: () => (hold ? new Promise((resolve) => (answer = resolve)) : Promise.resolve([])),
+    });
+    const { feature } = start({}, api);
+    await settle();
+    hold = true;
+    // Navigation: a quick re-check starts and waits for its answer.
+    feature.navigated?.('leads');
+    await settle();
+    const area = document.querySelector<HTMLTextAreaElement>('.task-guard textarea');
+    if (!area) throw new Error('no form');
+    area.value = 'Call';
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    document.querySelector('.task-guard form')?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await settle();
+    expect(document.querySelectorAll('.task-guard__row')).toHaveLength(1);
+    // The old answer (no tasks anywhere) arrives after the task was created.
+    hold = false;
+    answer([]);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(document.querySelectorAll('.task-guard__row')).toHaveLength(1);
+    feature.stop();
+  });
+
+  it('strict mode: a later failed check makes the shown reminder closable, with a notice', async () => {
+    const failLater = { on: false };
+    const { api } = fakeApi({ failLater });
+    const { feature } = start({ rawConfig: JSON.stringify({ mode: 'strict' }) }, api);
+    await settle();
+    expect(document.querySelector('.task-guard__close')).toBeNull();
+    failLater.on = true;
+    await vi.advanceTimersByTimeAsync(5 * 60_000 + 100);
+    expect(document.querySelector('.task-guard__notice-line')?.textContent).toContain('limiting requests');
+    document.querySelector<HTMLButtonElement>('.task-guard__close')?.click();
+    await settle();
+    expect(dialog()).toBeNull();
+    feature.stop();
+  });
+
+  it('stays off the settings pages and the deal card', async () => {
+    const { feature } = start();
+    await settle();
+    expect(dialog()).not.toBeNull();
+    feature.navigated?.('advanced-settings:task_guard');
+    await settle();
+    expect(dialog()).toBeNull();
+    feature.navigated?.('leads_card');
+    await settle();
+    expect(dialog()).toBeNull();
+    feature.navigated?.('leads-pipeline');
+    await settle();
+    expect(dialog()).not.toBeNull();
+    feature.stop();
+  });
+
+  it('save never blocks the settings modal', () => {
+    const { feature } = start({ userId: 1, isAdmin: true });
+    expect(feature.save?.({ config: '{broken' })).toBe(true);
+  });
+});
