@@ -6,7 +6,7 @@ import { ensureChromium } from './harness';
 export default async function setup(): Promise<void> {
   ensureChromium();
   const root = fileURLToPath(new URL('..', import.meta.url));
-  if (!existsSync(`${root}widget/script.js`)) {
+  if (!existsSync(`${root}widget/script.js`) || !existsSync(`${root}widget/admin.js`)) {
     const { build } = await import('vite');
     await build({ root, configFile: `${root}vite.config.ts`, logLevel: 'warn' });
   }

@@ -61,6 +61,35 @@ describe('the widget in the sandbox host', () => {
     expectClean(page);
   });
 
+  it('loads admin.js for the admin only, once per page, and never for a manager', async () => {
+    const adminLoads = () =>
+      Object.entries(sb.stats().byPath)
+        .filter(([request]) => /^GET \/\S*\/admin\.js$/.test(request))
+        .reduce((n, [, count]) => n + count, 0);
+    const requested = (page: Page) =>
+      page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((entry) => entry.name)
+          .filter((name) => /\/admin\.js(\?|$)/.test(name)),
+      );
+    const manager = await open('/dashboard/', { user: 2 });
+    for (const path of ['/leads/pipeline/', '/settings/widgets/', '/dashboard/']) await navigate(manager, path);
+    expect(await manager.locator('.tg-insp__launcher').count()).toBe(0);
+    expect(await requested(manager)).toEqual([]);
+    expect(adminLoads()).toBe(0);
+
+    const admin = await open('/dashboard/', { user: 1 });
+    await admin.waitForSelector('.tg-insp__launcher');
+    for (const path of ['/leads/pipeline/', '/settings/widgets/', '/dashboard/']) await navigate(admin, path);
+    expect(await admin.locator('.tg-insp__launcher').count()).toBe(1);
+    expect(await requested(admin)).toEqual([expect.stringMatching(/\/admin\.js\?v=\d/)]);
+    expect(adminLoads()).toBe(1);
+    expect(await requested(manager)).toEqual([]);
+    expectClean(manager);
+    expectClean(admin);
+  });
+
   it('survives 20 navigations: render again each time, no errors, no duplicated styles or roots', async () => {
     const page = await open('/dashboard/', { user: 2 });
     const route = [
@@ -265,6 +294,36 @@ describe('a widget without init_once', () => {
       'render:ok',
       'init',
     ]);
+    expectClean(page);
+  });
+});
+
+describe('an archive whose admin.js does not load', () => {
+  let dir: string;
+  let broken: SandboxHandle;
+
+  beforeAll(async () => {
+    const built = fileURLToPath(new URL('../widget/', import.meta.url));
+    dir = mkdtempSync(join(tmpdir(), 'task-guard-widget-'));
+    cpSync(built, dir, { recursive: true });
+    rmSync(join(dir, 'admin.js'));
+    broken = await startSandbox({ widgetDir: dir });
+  });
+  afterAll(async () => {
+    await broken?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('gives the admin a line instead of the inspector, and nothing thrown into the page', async () => {
+    const page = await openPage(browser, `${broken.url}dashboard/`, { user: 1, lang: 'en' });
+    pages.push(page);
+    const langs = JSON.parse(readFileSync(join(dir, 'i18n', 'en.json'), 'utf8')) as { admin: { unavailable: string } };
+    await page.waitForSelector('.task-guard__unavailable');
+    expect(await page.textContent('.task-guard__unavailable')).toBe(langs.admin.unavailable);
+    expect(await page.locator('.tg-insp__launcher').count()).toBe(0);
+    await navigate(page, '/leads/pipeline/');
+    expect(await page.locator('.task-guard__unavailable').count()).toBe(1);
+    expect(errorsOf(page).failedResponses).toEqual([expect.stringMatching(/^404 GET \S+\/admin\.js\?v=/)]);
     expectClean(page);
   });
 });

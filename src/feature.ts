@@ -1,3 +1,4 @@
+import type { AdminKit } from './admin';
 import type { WidgetContext } from './host/amo';
 import type { JQueryStatic } from './host/jquery';
 import type { Translate } from './i18n';
@@ -11,6 +12,8 @@ export interface FeatureEnv {
   t: Translate;
   /** The host's jQuery, when the page has one. */
   $?: JQueryStatic;
+  /** Loads admin.js, the admin-only views (once per page); only admins' views ask, managers never load it. */
+  adminKit?: () => Promise<AdminKit>;
 }
 
 /** The settings modal's custom field: where to draw and how to hand the value back to the host. */

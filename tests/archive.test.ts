@@ -14,6 +14,8 @@ const manifest = JSON.parse(archiveText(archive, 'manifest.json')) as {
   advanced?: { title: string };
 };
 const locales = manifest.widget.locale;
+const script = archiveText(archive, 'script.js');
+const admin = archiveText(archive, 'admin.js');
 const langs = Object.fromEntries(
   locales.map((locale) => [locale, JSON.parse(archiveText(archive, `i18n/${locale}.json`)) as object]),
 );
@@ -39,10 +41,12 @@ describe('widget.zip', () => {
   it('holds exactly the archive files at its root, with no top folder', () => {
     expect(paths).toContain('manifest.json');
     expect(paths).toContain('script.js');
+    expect(paths).toContain('admin.js');
     expect(paths.every((path) => !path.startsWith('widget/'))).toBe(true);
     const expected = [
       'manifest.json',
       'script.js',
+      'admin.js',
       ...locales.map((l) => `i18n/${l}.json`),
       ...logoSizes.map(([p]) => p),
     ];
@@ -119,8 +123,6 @@ describe('i18n', () => {
 });
 
 describe('script.js', () => {
-  const script = archiveText(archive, 'script.js');
-
   it('is one anonymous AMD module asking the host for jQuery, with no UMD or CommonJS branch', () => {
     expect(script.startsWith('define(["jquery"],function(')).toBe(true);
     expect(script).not.toMatch(/typeof exports|module\.exports|typeof define|globalThis\.\w+\s*=/);
@@ -128,5 +130,27 @@ describe('script.js', () => {
 
   it('does not bundle a jQuery of its own', () => {
     expect(script).not.toMatch(/jQuery\.fn\.init|jquery:\s*"2\./);
+  });
+
+  // Distinctive pieces of the admin-only views: the panel, the catalog search, the settings form, the team report.
+  it.each(['tg-insp__panel', 'tg-insp__results', 'task-guard__settings', 'task-guard__report-title', '[redacted]'])(
+    'leaves the admin-only %s to admin.js',
+    (marker) => {
+      expect(script).not.toContain(marker);
+      expect(admin).toContain(marker);
+    },
+  );
+
+  it("loads admin.js only through the page's AMD require, beside itself", () => {
+    expect(script).toContain('/admin.js?v=');
+    expect(script).not.toMatch(/createElement\(\s*["']script["']/);
+  });
+});
+
+describe('admin.js', () => {
+  it('is one anonymous AMD module without dependencies, with no UMD or CommonJS branch', () => {
+    expect(admin.startsWith('define([],function(')).toBe(true);
+    expect(admin).not.toMatch(/typeof exports|module\.exports|typeof define|globalThis\.\w+\s*=/);
+    expect(admin).not.toMatch(/jQuery\.fn\.init|jquery:\s*"2\./);
   });
 });

@@ -1,13 +1,16 @@
 /**
  * A jsdom emulation of the amoCRM host for the BUILT script.js: a RequireJS-style `define`, the `APP` global, the
  * widget base object and the loader's order (render, bind_actions, init after a truthy render; render again on
- * every page for init_once widgets; destroy then `$(document).off(ns)`). Test-only: never imported by src/.
+ * every page for init_once widgets; destroy then `$(document).off(ns)`), and the page's global `require`, which
+ * loads the BUILT admin.js when the widget asks for it. Test-only: never imported by src/.
  */
 import jqueryFactory from 'jquery';
 import type { AmoCallbacks, AmoWidget } from '../src/host/amo';
 
 export interface HostOptions {
   script: string;
+  /** The built admin.js the page's `require` hands over; without it, loading admin.js fails as a 404 would. */
+  admin?: string;
   langs: Record<string, unknown>;
   userId?: number;
   isAdmin?: boolean;
@@ -24,7 +27,12 @@ export interface LoadedWidget {
   /** A navigation inside the single-page app: `page:changed`, then render again (init_once). */
   navigate(area: string): Promise<void>;
   destroy(): void;
+  /** Every module id the widget asked the page's `require` for, in order. */
+  required: string[];
 }
+
+/** The module id admin.js has under the emulated widget settings (`<path>/admin.js?v=<version>`). */
+export const ADMIN_ID = '/widgets/task_guard/admin.js?v=0.1.0';
 
 type Define = (deps: string[], factory: (...modules: unknown[]) => unknown) => void;
 
@@ -81,7 +89,23 @@ export const loadWidget = (options: HostOptions): LoadedWidget => {
     data: { current_card: false },
     notifications: { show_message: () => undefined, show_message_error: () => undefined, add_error: () => undefined },
   };
-  Object.assign(window, { APP: app, AMOCRM: app });
+  // RequireJS's global require: asynchronous like the real one; only admin.js is there to load.
+  const required: string[] = [];
+  const amdRequire = (ids: string[], ok: (...modules: unknown[]) => void, fail?: (error: unknown) => void): void => {
+    required.push(...ids);
+    setTimeout(() => {
+      try {
+        const modules = ids.map((id) => {
+          if (id !== ADMIN_ID || options.admin === undefined) throw new Error(`Script error for "${id}"`);
+          return evaluateAmd(options.admin, {}).value;
+        });
+        ok(...modules);
+      } catch (error) {
+        fail?.(error);
+      }
+    }, 0);
+  };
+  Object.assign(window, { APP: app, AMOCRM: app, require: amdRequire });
 
   const { value: Ctor } = evaluateAmd(options.script, { jquery: $ });
   if (typeof Ctor !== 'function') throw new Error('script.js did not resolve to a constructor function');
@@ -103,6 +127,7 @@ export const loadWidget = (options: HostOptions): LoadedWidget => {
   return {
     widget,
     callbacks,
+    required,
     async start() {
       const rendered = await Promise.resolve(callbacks.render());
       callbacks.bind_actions();

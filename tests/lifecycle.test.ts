@@ -1,13 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { archiveText, readArchive } from './builtWidget';
-import { evaluateAmd, hostJquery, loadWidget } from './hostEmulation';
+import { ADMIN_ID, evaluateAmd, hostJquery, loadWidget } from './hostEmulation';
 
 const archive = readArchive();
 const script = archiveText(archive, 'script.js');
+const admin = archiveText(archive, 'admin.js');
 const langs = JSON.parse(archiveText(archive, 'i18n/ru.json')) as Record<string, unknown>;
 
 /** Own enumerable properties of window, which a widget must not add to (moderation: "no globals"). */
 const globalNames = () => new Set(Object.keys(window));
+/** What the emulated host itself puts on window. */
+const HOST_GLOBALS = ['APP', 'AMOCRM', 'require'];
 
 const widgetTraces = () => ({
   roots: document.querySelectorAll('.task-guard').length,
@@ -51,16 +54,34 @@ describe('the built script.js in an emulated amoCRM host', () => {
     }
   });
 
+  it('has an admin.js that is one anonymous AMD module without dependencies, resolving to the admin kit', () => {
+    const scope = window as unknown as Record<string, unknown>;
+    scope.module = { exports: {} };
+    scope.exports = {};
+    try {
+      const { deps, value, defines } = evaluateAmd(admin, {});
+      expect(defines).toBe(1);
+      expect(deps).toEqual([]);
+      const kit = value as Record<string, unknown>;
+      for (const name of ['inspectorStore', 'inspector', 'inspectorPage', 'settingsForm', 'teamReport'])
+        expect(typeof kit[name], name).toBe('function');
+      expect((scope.module as { exports: object }).exports).toEqual({});
+    } finally {
+      delete scope.module;
+      delete scope.exports;
+    }
+  });
+
   it.each([
-    ['a manager', 2],
-    ['an admin', 1],
+    ['a manager', 2, 0, []],
+    ['an admin', 1, 1, [ADMIN_ID]],
   ])(
     'runs render, bind_actions, init, render on 20 pages and destroy for %s, leaving nothing behind',
-    async (_who, userId) => {
+    async (_who, userId, launchers, required) => {
       const errors: unknown[] = [];
       const onError = (event: ErrorEvent) => errors.push(event.error);
       window.addEventListener('error', onError);
-      const host = loadWidget({ script, langs, userId });
+      const host = loadWidget({ script, admin, langs, userId });
       const { callbacks } = host;
       for (const name of [
         'render',
@@ -74,29 +95,57 @@ describe('the built script.js in an emulated amoCRM host', () => {
         expect(typeof callbacks[name], name).toBe('function');
       }
       await host.start();
+      // An admin's launcher comes with admin.js, asked for right after init; a manager never asks for it. Timers
+      // run in order: the emulated require's (0 ms, set during init) and the promises after it settle before this.
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(document.querySelectorAll('.tg-insp__launcher')).toHaveLength(launchers);
+      expect(host.required).toEqual(required);
       const firstPage = widgetTraces();
       for (let page = 0; page < 20; page += 1) await host.navigate(page % 2 ? 'leads-pipeline' : 'dashboard');
       // Rendering again on every page must not stack roots or style sheets.
       expect(widgetTraces()).toEqual(firstPage);
       expect(firstPage.styles).toBeLessThanOrEqual(1);
+      // One load per page, however many pages the host drew since.
+      expect(host.required).toEqual(required);
       host.destroy();
       await new Promise((resolve) => setTimeout(resolve, 0));
       expect(widgetTraces()).toEqual({ roots: 0, styles: 0 });
-      expect([...globalNames()].filter((name) => !before.has(name) && name !== 'APP' && name !== 'AMOCRM')).toEqual([]);
+      expect([...globalNames()].filter((name) => !before.has(name) && !HOST_GLOBALS.includes(name))).toEqual([]);
       window.removeEventListener('error', onError);
       expect(errors).toEqual([]);
     },
   );
 
   it('can be destroyed and created again, as the host does when the widget is switched off and on', async () => {
-    const first = loadWidget({ script, langs, userId: 1 });
+    const first = loadWidget({ script, admin, langs, userId: 1 });
     await first.start();
     first.destroy();
-    const second = loadWidget({ script, langs, userId: 1 });
+    const second = loadWidget({ script, admin, langs, userId: 1 });
     await second.start();
     await second.navigate('leads');
+    await vi.waitFor(() => expect(document.querySelectorAll('.tg-insp__launcher')).toHaveLength(1));
     second.destroy();
     expect(widgetTraces()).toEqual({ roots: 0, styles: 0 });
+    // admin.js arriving for the destroyed first instance draws nothing.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(widgetTraces()).toEqual({ roots: 0, styles: 0 });
+  });
+
+  it('gives an admin a line instead of the launcher when admin.js does not load, and no error', async () => {
+    const errors: unknown[] = [];
+    const onError = (event: ErrorEvent) => errors.push(event.error);
+    window.addEventListener('error', onError);
+    const host = loadWidget({ script, langs, userId: 1 });
+    await host.start();
+    await vi.waitFor(() => expect(document.querySelector('.task-guard__unavailable')).not.toBeNull());
+    expect(document.querySelector('.task-guard__unavailable')?.textContent).toBe(
+      (langs as { admin: { unavailable: string } }).admin.unavailable,
+    );
+    expect(document.querySelector('.tg-insp__launcher')).toBeNull();
+    host.destroy();
+    expect(widgetTraces()).toEqual({ roots: 0, styles: 0 });
+    window.removeEventListener('error', onError);
+    expect(errors).toEqual([]);
   });
 
   it('answers onSave with true or a promise, never throwing, even for a malformed configuration', async () => {

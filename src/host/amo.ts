@@ -210,3 +210,22 @@ export const readContext = (widget: AmoWidget, app: AmoApp | undefined = hostApp
     rawConfig: settings.config,
   };
 };
+
+/**
+ * Options of the host's `lib/components/base/modal` AMD module (`new Modal(options)`). The modal stays hidden
+ * until `init` triggers `modal:loaded` (or `modal:centrify`) on the body; the host destroys open modals on every
+ * `page:changed`. Task Guard draws its own dialog instead, since the reminder has to stay across navigations;
+ * the typed surface is here for integrators who adapt the widget.
+ */
+export interface AmoModalOptions {
+  class_name?: string;
+  init: ($body: unknown) => void;
+  destroy?: () => unknown;
+  disable_overlay_click?: boolean;
+  disable_escape_keydown?: boolean;
+  disable_cancel_click?: boolean;
+  container?: unknown;
+}
+
+/** The constructor `require(['lib/components/base/modal'])` hands over. */
+export type AmoModalConstructor = new (options: AmoModalOptions) => { destroy(): void };

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCallbacks } from './callbacks';
 import type { AmoWidget } from './amo';
+import type { AdminKit } from '../admin';
 import type { Feature, StartFeature } from '../feature';
 
 const widget = (): AmoWidget => ({
@@ -59,6 +60,21 @@ describe('createCallbacks', () => {
       callbacks.destroy();
     }).not.toThrow();
     expect(calls).toEqual(['start:Закрыть']);
+  });
+
+  it('hands features a loader of admin.js at the widget path and version, which only runs when asked', async () => {
+    const kit = {} as AdminKit;
+    const loadAdminKit = vi.fn(async () => kit);
+    let asked: (() => Promise<AdminKit>) | undefined;
+    const start: StartFeature = (env) => {
+      asked = env.adminKit;
+      return { stop: () => undefined };
+    };
+    const host = { ...widget(), get_settings: () => ({ widget_code: 'task_guard', path: '/upl/w', version: '2.0.0' }) };
+    createCallbacks(host, { features: [start], loadAdminKit }).init();
+    expect(loadAdminKit).not.toHaveBeenCalled();
+    await expect(asked?.()).resolves.toBe(kit);
+    expect(loadAdminKit).toHaveBeenCalledWith(expect.objectContaining({ path: '/upl/w', version: '2.0.0' }));
   });
 
   it('combines the features answers to onSave: false blocks, promises are awaited', async () => {

@@ -1,3 +1,5 @@
+import type { AdminKit } from '../admin';
+import { loadAdminKit } from './adminKit';
 import { readContext, type AmoCallbacks, type AmoSaveData, type AmoWidget } from './amo';
 import type { JQueryStatic } from './jquery';
 import { translateFrom, type Langs } from '../i18n';
@@ -11,6 +13,8 @@ export interface CallbackDeps {
   doc?: Document;
   /** For the fallback dictionaries; the unwatched page fetch by default. */
   fetch?: typeof fetch;
+  /** Loads admin.js; the page's RequireJS by default. */
+  loadAdminKit?: (where: { path: string; version: string }) => Promise<AdminKit>;
 }
 
 /** Runs `fn`; whatever our own code throws stays with us, so the host page never breaks because of the widget. */
@@ -40,7 +44,8 @@ export const createCallbacks = (widget: AmoWidget, deps: CallbackDeps): AmoCallb
     const dictionaries: (Langs | undefined)[] = [hostLangs];
     const missing = fallbackLocales(hostLangs, ctx.language);
     if (missing.length && ctx.path) void loadFallbackLangs(ctx.path, ctx.version, missing, dictionaries, deps.fetch);
-    return { ctx, t: translateFrom(dictionaries), $: deps.$ };
+    const loadKit = deps.loadAdminKit ?? loadAdminKit;
+    return { ctx, t: translateFrom(dictionaries), $: deps.$, adminKit: () => loadKit(ctx) };
   };
 
   // Started lazily: the host may open the settings modal or the advanced page before (or without) init.

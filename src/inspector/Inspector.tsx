@@ -3,8 +3,11 @@ import { PanelBody, type PanelProps } from './PanelBody';
 import type { Store } from './store';
 import { useEntries } from './useEntries';
 
+/** What the launcher and the advanced-page section are drawn from. */
+export type InspectorProps = Omit<PanelProps, 'entries' | 'clear' | 'idPrefix'> & { store: Store };
+
 /** The launcher and its dialog, for admins, on every page. */
-export function Inspector(props: Omit<PanelProps, 'entries' | 'clear' | 'idPrefix'> & { store: Store }) {
+export function Inspector(props: InspectorProps) {
   const { store, t } = props;
   const entries = useEntries(store);
   const [open, setOpen] = useState(false);
@@ -75,7 +78,7 @@ export function Inspector(props: Omit<PanelProps, 'entries' | 'clear' | 'idPrefi
 }
 
 /** The advanced settings page's section: the same history and catalog, inline. */
-export function InspectorPage(props: Omit<PanelProps, 'entries' | 'clear' | 'idPrefix'> & { store: Store }) {
+export function InspectorPage(props: InspectorProps) {
   const entries = useEntries(props.store);
   return (
     <section class="tg-insp__page" aria-labelledby="tg-insp-page-title">

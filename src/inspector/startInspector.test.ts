@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import en from '../../i18n/en.json';
+import adminKit, { type AdminKit } from '../admin';
 import ru from '../../i18n/ru.json';
 import type { WidgetContext } from '../host/amo';
 import type { Captured, Listener } from '../host/network/emitter';
@@ -52,8 +53,15 @@ const failure = (over: Partial<Captured> = {}): Captured => ({
   ...over,
 });
 
-/** Starts the inspector against fake host pieces; the test feeds captured failures to its listener. */
-const start = (ctx: WidgetContext, langs: Langs = ru) => {
+/**
+ * Starts the inspector against fake host pieces; the test feeds captured failures to its listener. admin.js is the
+ * source kit, handed over a task later as RequireJS would, unless the test gives its own loader.
+ */
+const start = (
+  ctx: WidgetContext,
+  langs: Langs = ru,
+  loadKit: () => Promise<AdminKit> = () => new Promise((resolve) => setTimeout(() => resolve(adminKit), 0)),
+) => {
   const listeners: Listener[] = [];
   const copies: string[] = [];
   const saved: { value: string | null } = { value: null };
@@ -67,6 +75,7 @@ const start = (ctx: WidgetContext, langs: Langs = ru) => {
     },
   };
   const installs = vi.fn(() => () => undefined);
+  const loads = vi.fn(loadKit);
   const feature = createStartInspector({
     installWatchers: installs,
     subscribe: (listener) => {
@@ -81,15 +90,17 @@ const start = (ctx: WidgetContext, langs: Langs = ru) => {
       return true;
     },
     tripped: () => false,
-  })({ ctx, t: createTranslate(langs) });
+  })({ ctx, t: createTranslate(langs), adminKit: loads });
   const emit = async (captured: Captured) => {
     for (const listener of listeners) listener(captured);
     await new Promise((resolve) => setTimeout(resolve, 0));
   };
-  return { feature, emit, copies, installs, listeners, saved };
+  return { feature, emit, copies, installs, listeners, saved, loads };
 };
 
 const launcher = () => document.querySelector<HTMLButtonElement>('.tg-insp__launcher');
+/** The launcher appears once admin.js arrived. */
+const shown = () => vi.waitFor(() => expect(launcher()).not.toBeNull());
 let running: Feature | undefined;
 afterEach(() => {
   running?.stop();
@@ -101,6 +112,7 @@ describe('startInspector', () => {
   it('shows a launcher whose name counts the failures, opening a named dialog', async () => {
     const s = start(context());
     running = s.feature;
+    await shown();
     expect(launcher()?.getAttribute('aria-label')).toBe('Ошибки API: 0');
     await s.emit(failure());
     await s.emit(failure({ status: 503, body: '', url: 'https://demo.amocrm.ru/api/v4/leads' }));
@@ -125,6 +137,7 @@ describe('startInspector', () => {
   it('renders network text as inert text and never shows a secret', async () => {
     const s = start(context());
     running = s.feature;
+    await shown();
     await s.emit(failure());
     launcher()?.click();
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -143,6 +156,7 @@ describe('startInspector', () => {
   it('copies a redacted Markdown report with the request id', async () => {
     const s = start(context());
     running = s.feature;
+    await shown();
     await s.emit(failure());
     launcher()?.click();
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -162,6 +176,7 @@ describe('startInspector', () => {
   it('filters by status and clears', async () => {
     const s = start(context());
     running = s.feature;
+    await shown();
     await s.emit(failure());
     await s.emit(failure({ status: 429, body: '{"title":"Too Many Requests","status":429}' }));
     launcher()?.click();
@@ -177,18 +192,71 @@ describe('startInspector', () => {
     await vi.waitFor(() => expect(launcher()?.getAttribute('aria-label')).toBe('Ошибки API: 0'));
   });
 
-  it('installs the watchers for a manager but shows nothing and keeps nothing', async () => {
+  it('installs the watchers for a manager but shows nothing, keeps nothing and never loads admin.js', async () => {
     const s = start(context({ isAdmin: false }));
     running = s.feature;
+    await new Promise((resolve) => setTimeout(resolve, 10));
     expect(s.installs).toHaveBeenCalledTimes(1);
     expect(s.listeners).toHaveLength(0);
     expect(document.querySelector('.task-guard')).toBeNull();
     expect(s.feature.advanced).toBeUndefined();
+    expect(s.loads).not.toHaveBeenCalled();
+  });
+
+  it('keeps the failures captured while admin.js is still on its way', async () => {
+    let arrive: (kit: AdminKit) => void = () => undefined;
+    const s = start(context(), ru, () => new Promise((resolve) => (arrive = resolve)));
+    running = s.feature;
+    // Subscribed before admin.js arrived: the watchers report to someone from the first page on.
+    expect(s.listeners).toHaveLength(1);
+    await s.emit(failure());
+    await s.emit(failure({ status: 503, body: '', url: 'https://demo.amocrm.ru/api/v4/leads' }));
+    expect(launcher()).toBeNull();
+    arrive(adminKit);
+    await shown();
+    await vi.waitFor(() => expect(launcher()?.getAttribute('aria-label')).toBe('Ошибки API: 2'));
+    await s.emit(failure({ status: 429, body: '{"title":"Too Many Requests","status":429}' }));
+    await vi.waitFor(() => expect(launcher()?.getAttribute('aria-label')).toBe('Ошибки API: 3'));
+    expect(s.loads).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks for admin.js once for the launcher and the advanced page', async () => {
+    const s = start(context());
+    running = s.feature;
+    await shown();
+    const root = document.createElement('section');
+    document.body.appendChild(root);
+    const undo = s.feature.advanced?.(root);
+    await vi.waitFor(() => expect(root.querySelector('.tg-insp__page')).not.toBeNull());
+    expect(s.loads).toHaveBeenCalledTimes(1);
+    undo?.();
+  });
+
+  it('tells the admin in a line when admin.js cannot be loaded, and tries again for the advanced page', async () => {
+    const s = start(context(), ru, () => Promise.reject(new Error('script error')));
+    running = s.feature;
+    await s.emit(failure());
+    await vi.waitFor(() => expect(document.querySelector('.task-guard__unavailable')).not.toBeNull());
+    expect(document.querySelector('.task-guard__unavailable')?.textContent).toBe(ru.admin.unavailable);
+    expect(launcher()).toBeNull();
+    const root = document.createElement('section');
+    document.body.appendChild(root);
+    const undo = s.feature.advanced?.(root);
+    await vi.waitFor(() => expect(root.querySelector('.task-guard__unavailable')).not.toBeNull());
+    expect(s.loads).toHaveBeenCalledTimes(2);
+    undo?.();
+    expect(root.childElementCount).toBe(0);
+    root.remove();
+    s.feature.stop();
+    running = undefined;
+    expect(document.querySelector('.task-guard')).toBeNull();
+    expect(document.querySelector('style[id^="task-guard"]')).toBeNull();
   });
 
   it('speaks English to an English user', async () => {
     const s = start(context({ language: 'en' }), en);
     running = s.feature;
+    await shown();
     await s.emit(
       failure({
         url: 'https://demo.amocrm.ru/private/api/auth.php',
@@ -210,6 +278,7 @@ describe('startInspector', () => {
     const root = document.createElement('section');
     document.body.appendChild(root);
     const undo = s.feature.advanced?.(root);
+    await vi.waitFor(() => expect(root.querySelector('input[type="search"]')).not.toBeNull());
     const input = root.querySelector<HTMLInputElement>('input[type="search"]');
     expect(input?.labels?.[0]?.textContent).toBe('Справочник ошибок amoCRM');
     if (!input) throw new Error('no search');
@@ -221,11 +290,21 @@ describe('startInspector', () => {
     expect(root.childElementCount).toBe(0);
   });
 
-  it('leaves the page as it found it on stop', () => {
+  it('leaves the page as it found it on stop', async () => {
     const s = start(context());
+    await shown();
     s.feature.stop();
     expect(document.querySelector('.task-guard')).toBeNull();
     expect(document.getElementById('task-guard-style-inspector')).toBeNull();
     expect(s.listeners).toHaveLength(0);
+  });
+
+  it('draws nothing when stopped before admin.js arrived', async () => {
+    const s = start(context());
+    s.feature.stop();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(s.loads).toHaveBeenCalledTimes(1);
+    expect(document.querySelector('.task-guard')).toBeNull();
+    expect(document.querySelector('style[id^="task-guard"]')).toBeNull();
   });
 });

@@ -1,14 +1,22 @@
-import { h } from 'preact';
+import { drawAdmin, type AdminDrawing } from '../drawAdmin';
 import type { Feature, StartFeature, Undo } from '../feature';
 import { copyText } from '../host/network/clipboard';
-import type { Listener } from '../host/network/emitter';
+import type { AdminKit, InspectorStore } from '../admin';
+import type { Captured, Listener } from '../host/network/emitter';
 import { installWatchers, subscribe, watchersTripped, type WatchOptions } from '../host/network/registry';
 import { sessionSlot, type Slot } from '../host/network/sessionSlot';
 import { injectStyle, mount } from '../host/mount';
-import { toEntry } from './entry';
-import { Inspector, InspectorPage } from './Inspector';
-import { createStore } from './store';
-import { INSPECTOR_CSS } from './styles';
+import type { InspectorProps } from './Inspector';
+import type { Store } from './store';
+
+/** Failures kept while admin.js loads: as many as the store keeps (STORE_LIMIT, not imported: it ships in admin.js). */
+const INBOX_LIMIT = 200;
+
+/** admin.js and this widget instance's history, made by it. */
+interface Loaded {
+  kit: AdminKit;
+  store: InspectorStore;
+}
 
 /** The host-side pieces the inspector uses; tests pass their own. */
 export interface InspectorIo {
@@ -33,11 +41,12 @@ const hostIo: InspectorIo = {
 
 /**
  * The error inspector. Watchers go in for every user (they cost nothing until someone listens); only admins get
- * a store, the launcher, the panel and the advanced-page section. Managers see nothing.
+ * a store, the launcher, the panel and the advanced-page section. Managers see nothing and never load admin.js.
+ * The store subscribes at once, so failures captured while admin.js is on its way are in the panel when it opens.
  */
 export const createStartInspector =
   (io: InspectorIo = hostIo): StartFeature =>
-  ({ ctx, t, $ }) => {
+  ({ ctx, t, $, adminKit }) => {
     const undos: Undo[] = [io.installWatchers({ $ })];
     const stop = (): void => {
       while (undos.length) {
@@ -50,15 +59,34 @@ export const createStartInspector =
     };
     if (!ctx.isAdmin) return { stop };
 
-    const store = createStore(io.slot());
-    undos.push(
-      io.subscribe((captured) => {
-        const entry = toEntry(captured);
-        if (entry) store.add(entry);
-      }),
-    );
-    undos.push(io.injectStyle('inspector', INSPECTOR_CSS));
-    const props = {
+    // Subscribed at once, before admin.js arrives: what is captured meanwhile waits here (bounded) for the store.
+    let inbox: Captured[] = [];
+    let take = (captured: Captured): void => {
+      if (inbox.length < INBOX_LIMIT) inbox.push(captured);
+    };
+    undos.push(io.subscribe((captured) => take(captured)));
+
+    // One history per widget instance, made by admin.js when it first arrives; a failed load is tried again later.
+    let loading: Promise<Loaded> | undefined;
+    const load = (): Promise<Loaded> => {
+      if (!loading) {
+        loading = new Promise<AdminKit>((resolve, reject) => {
+          if (!adminKit) throw new Error('admin.js cannot be loaded here');
+          adminKit().then(resolve, reject);
+        }).then((loaded) => {
+          const store = loaded.inspectorStore(io.slot());
+          for (const captured of inbox) store.capture(captured);
+          inbox = [];
+          take = (captured) => store.capture(captured);
+          return { kit: loaded, store };
+        });
+        loading.catch(() => {
+          loading = undefined;
+        });
+      }
+      return loading;
+    };
+    const props = (store: Store): InspectorProps => ({
       store,
       t,
       language: ctx.language,
@@ -67,12 +95,14 @@ export const createStartInspector =
       version: ctx.version,
       copy: io.copy,
       tripped: io.tripped(),
-    };
-    undos.push(io.mount(h(Inspector, props)));
+    });
+    // Asked for right after init, so the launcher shows up promptly on the admin's first page.
+    const drawing: AdminDrawing<Loaded> = { load, t, mount: io.mount, injectStyle: io.injectStyle };
+    undos.push(drawAdmin(drawing, undefined, ({ kit, store }) => kit.inspector(undefined, props(store))));
     const feature: Feature = {
       stop,
       advanced(root) {
-        return io.mount(h(InspectorPage, { ...props, tripped: io.tripped() }), root);
+        return drawAdmin(drawing, root, ({ kit, store }) => kit.inspectorPage(root, props(store)));
       },
     };
     return feature;

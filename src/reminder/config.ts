@@ -15,6 +15,7 @@ import {
   string,
   type GenericSchema,
 } from 'valibot';
+import { DEFAULT_CONFIG } from './defaultConfig';
 
 /** How hard the reminder insists: gentle can be closed (snoozed), strict stays while deals remain. */
 export type Mode = 'gentle' | 'strict';
@@ -53,24 +54,8 @@ export interface Config {
   templates: string[];
 }
 
-export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
-  stages: null,
-  excludedUsers: [],
-  includeAdmins: false,
-  mode: 'gentle',
-  snoozeMinutes: 30,
-  maxSnoozes: 3,
-  graceMinutes: 30,
-  intervalMinutes: 5,
-  workDays: [1, 2, 3, 4, 5],
-  workStart: '09:00',
-  workEnd: '19:00',
-  overdueIsNoTask: false,
-  horizonDays: 0,
-  linkedTasksCount: false,
-  emergencyDismiss: false,
-  templates: [],
-});
+// In its own module: the settings form (admin.js) needs the defaults without the validators below.
+export { DEFAULT_CONFIG };
 
 const int = (min: number, max: number) => pipe(number(), integer(), minValue(min), maxValue(max));
 const id = int(1, Number.MAX_SAFE_INTEGER);

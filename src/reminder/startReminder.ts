@@ -3,11 +3,10 @@ import { ApiError, hostApi, type Api } from '../host/api';
 import { realClock, type Clock } from '../host/clock';
 import { injectStyle, mount } from '../host/mount';
 import { joinTabs, sharedValue, type SharedValue, type Tabs } from '../host/tabs';
+import { drawAdmin, type AdminDrawing } from '../drawAdmin';
 import type { Feature, FeatureEnv, SettingsField, StartFeature, Undo } from '../feature';
 import type { Translate } from '../i18n';
 import { explainFailure, type Explanation } from '../inspector/explainFailure';
-import { SettingsForm } from '../settings/SettingsForm';
-import { TeamReport } from '../settings/TeamReport';
 import { minutesOf, parseConfig, type Config } from './config';
 import { formatWhen } from './format';
 import { appliesTo } from './policy';
@@ -93,13 +92,20 @@ const explain = (error: unknown, t: Translate): Explanation => {
   };
 };
 
+/** The admin's side: the settings form and the team report, drawn from admin.js (loaded when first needed). */
 const settingsFeature = (env: FeatureEnv, parsed: ReturnType<typeof parseConfig>, deps: Partial<ReminderDeps>) => {
-  const draw = deps.mount ?? mount;
+  const drawing: AdminDrawing = {
+    load: env.adminKit,
+    t: env.t,
+    mount: deps.mount ?? mount,
+    injectStyle: deps.injectStyle ?? injectStyle,
+  };
   return {
     settings(field: SettingsField): Undo {
-      const style = (deps.injectStyle ?? injectStyle)('reminder', REMINDER_CSS);
-      const undo = draw(
-        h(SettingsForm, {
+      // The shared buttons and fields; the form's own look comes with admin.js.
+      const style = drawing.injectStyle('reminder', REMINDER_CSS);
+      const undo = drawAdmin(drawing, field.root, (kit) =>
+        kit.settingsForm(field.root, {
           t: env.t,
           language: env.ctx.language,
           managers: env.ctx.managers,
@@ -107,7 +113,6 @@ const settingsFeature = (env: FeatureEnv, parsed: ReturnType<typeof parseConfig>
           loadStages: () => loadStages(deps.api ?? hostApi()),
           onChange: (config: Config) => field.set(JSON.stringify(config)),
         }),
-        field.root,
       );
       return () => {
         undo();
@@ -118,17 +123,17 @@ const settingsFeature = (env: FeatureEnv, parsed: ReturnType<typeof parseConfig>
     // (with a warning in the form) rather than locking the admin out of the settings modal.
     save: () => true,
     advanced(root: HTMLElement): Undo {
-      const style = (deps.injectStyle ?? injectStyle)('reminder', REMINDER_CSS);
-      const undo = draw(
-        h(TeamReport, {
+      const style = drawing.injectStyle('reminder', REMINDER_CSS);
+      const undo = drawAdmin(drawing, root, (kit) =>
+        kit.teamReport(root, {
           t: env.t,
           ctx: env.ctx,
           config: parsed.config,
           warnings: parsed.warnings,
           api: deps.api ?? hostApi(),
           now: (deps.clock ?? realClock).now,
+          run: scan,
         }),
-        root,
       );
       return () => {
         undo();

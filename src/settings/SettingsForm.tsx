@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Manager } from '../host/amo';
 import type { Translate } from '../i18n';
-import { DEFAULT_CONFIG, type Config, type ParsedConfig } from '../reminder/config';
+import type { Config, ParsedConfig } from '../reminder/config';
+import { DEFAULT_CONFIG } from '../reminder/defaultConfig';
 import { isWatchedStage, LOST, WON, type Stage } from '../reminder/policy';
 import { ConfigWarnings } from './ConfigWarnings';
 
