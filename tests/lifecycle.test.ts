@@ -105,6 +105,14 @@ describe('the built script.js in an emulated amoCRM host', () => {
       // Rendering again on every page must not stack roots or style sheets.
       expect(widgetTraces()).toEqual(firstPage);
       expect(firstPage.styles).toBeLessThanOrEqual(1);
+      // Every rule the widget adds is scoped under its root class: nothing restyles the host page.
+      const selectors = [...document.querySelectorAll<HTMLStyleElement>('style[id^="task-guard"]')].flatMap((style) =>
+        [...(style.sheet?.cssRules ?? [])].flatMap((rule) =>
+          rule instanceof CSSStyleRule ? rule.selectorText.split(',').map((part) => part.trim()) : [],
+        ),
+      );
+      if (launchers > 0) expect(selectors.length).toBeGreaterThan(0);
+      expect(selectors.filter((selector) => !selector.startsWith('.task-guard'))).toEqual([]);
       // One load per page, however many pages the host drew since.
       expect(host.required).toEqual(required);
       host.destroy();
