@@ -15,18 +15,14 @@ import {
 } from './policy';
 
 /** A deal without a next step, ready to show. */
-export interface FlaggedDeal {
-  id: number;
-  name: string;
-  price: number;
-  responsibleUserId: number;
-  pipelineId: number;
-  statusId: number;
+export interface FlaggedDeal extends Pick<
+  Deal,
+  'id' | 'name' | 'price' | 'responsibleUserId' | 'pipelineId' | 'statusId' | 'createdAt'
+> {
   pipelineName: string;
   stageName: string;
   /** Since when (ms) it has been without a next step (an estimate, see `withoutTaskSince`). */
   since: number;
-  createdAt: number;
 }
 
 export interface ScanResult {
