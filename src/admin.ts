@@ -1,5 +1,5 @@
 /**
- * The admin-only part of the widget, built into its own AMD module `admin.js` that script.js loads on demand
+ * The admin-only part of the widget (plus the error catalog's explanations, see `explainFailure` below), built into its own AMD module `admin.js` that script.js loads on demand
  * (src/host/adminKit.ts): the inspector's launcher, panel and advanced-page section, the settings form and the
  * team report. Managers never load it, so none of this weighs on the script.js every page of every user loads.
  * Each view draws into a root and returns its undo; everything it needs comes in as props.
@@ -10,6 +10,7 @@ import { injectStyle, mount } from './host/mount';
 import type { Captured } from './host/network/emitter';
 import type { Slot } from './host/network/sessionSlot';
 import { toEntry } from './inspector/entry';
+import { explainFailure } from './inspector/explainFailure';
 import { Inspector, InspectorPage, type InspectorProps } from './inspector/Inspector';
 import { createStore, type Store } from './inspector/store';
 import { INSPECTOR_CSS } from './inspector/styles';
@@ -34,6 +35,11 @@ export interface AdminKit {
   settingsForm(root: HTMLElement, props: SettingsFormProps): Undo;
   /** The team report on the advanced settings page. */
   teamReport(root: HTMLElement, props: TeamReportProps): Undo;
+  /**
+   * The error catalog's explanation of a failed call. The reminder asks for it when amoCRM rejects a task, the only
+   * time a manager's page loads this file: the catalog need not weigh on every page.
+   */
+  explainFailure: typeof explainFailure;
 }
 
 /** Mounts `vnode` with its style sheet; one undo takes both away. */
@@ -63,6 +69,7 @@ const adminKit: AdminKit = {
   inspectorPage: styled('inspector', INSPECTOR_CSS, (props: InspectorProps) => h(InspectorPage, props)),
   settingsForm: styled('settings', SETTINGS_CSS, (props: SettingsFormProps) => h(SettingsForm, props)),
   teamReport: styled('settings', SETTINGS_CSS, (props: TeamReportProps) => h(TeamReport, props)),
+  explainFailure,
 };
 
 export default adminKit;

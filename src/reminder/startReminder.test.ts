@@ -258,3 +258,60 @@ describe('startReminder', () => {
     expect(feature.save?.({ config: '{broken' })).toBe(true);
   });
 });
+
+describe('a task amoCRM rejects', () => {
+  const reject = async (adminKit: () => Promise<unknown>) => {
+    const { api, posts } = fakeApi({ rejectPost: true });
+    const feature = startReminderWith(
+      { ctx: ctx(), t: createTranslate(en), adminKit: adminKit as never },
+      {
+        api,
+        clock: realClock,
+        snoozes: sharedValue<SnoozeRecord>('snooze', memory()),
+        tabs: joinTabs<TabMessage>('tg', { clock: realClock }),
+      },
+    );
+    await settle();
+    const text = document.querySelector<HTMLTextAreaElement>('.task-guard [role="dialog"] textarea');
+    if (!text) throw new Error('no task form');
+    text.value = 'Call back about the contract';
+    text.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    document.querySelector<HTMLButtonElement>('.task-guard [role="dialog"] button[type="submit"]')?.click();
+    await settle();
+    const problem = document.querySelector('.task-guard__problem')?.textContent ?? '';
+    const kept = document.querySelector<HTMLTextAreaElement>('.task-guard [role="dialog"] textarea')?.value;
+    feature.stop();
+    return { problem, kept, posts };
+  };
+
+  it('is explained from the catalog in admin.js, loaded only now, and keeps the typed text', async () => {
+    const explainFailure = vi.fn(() => ({
+      code: 'FieldMissing',
+      section: 'tasks',
+      title: 'Catalog title',
+      explanation: 'Catalog explanation',
+      advice: 'Catalog advice',
+      rows: [],
+    }));
+    const adminKit = vi.fn(async () => ({ explainFailure }));
+    const { problem, kept, posts } = await reject(adminKit);
+    expect(posts).toHaveLength(1);
+    expect(adminKit).toHaveBeenCalledTimes(1);
+    expect(explainFailure).toHaveBeenCalledWith(
+      expect.objectContaining({ method: 'POST', status: 400, body: '{"title":"Bad Request"}' }),
+      expect.any(Function),
+    );
+    expect(problem).toContain('Catalog explanation');
+    expect(kept).toBe('Call back about the contract');
+  });
+
+  it('still says so, plainly, when admin.js cannot load', async () => {
+    const { problem, kept } = await reject(async () => {
+      throw new Error('script error');
+    });
+    expect(problem).toContain(en.reminder.taskFailed);
+    expect(problem).toContain(en.reminder.taskNotice.failed);
+    expect(kept).toBe('Call back about the contract');
+  });
+});

@@ -6,7 +6,7 @@ import { joinTabs, sharedValue, type SharedValue, type Tabs } from '../host/tabs
 import { drawAdmin, type AdminDrawing } from '../drawAdmin';
 import type { Feature, FeatureEnv, SettingsField, StartFeature, Undo } from '../feature';
 import type { Translate } from '../i18n';
-import { explainFailure, type Explanation } from '../inspector/explainFailure';
+import type { Explanation } from '../inspector/explainFailure';
 import { minutesOf, parseConfig, type Config } from './config';
 import { formatWhen } from './format';
 import { appliesTo } from './policy';
@@ -77,19 +77,29 @@ const failureOf = (error: unknown): CheckFailure => {
   return 'failed';
 };
 
-const explain = (error: unknown, t: Translate): Explanation => {
-  if (error instanceof ApiError && error.failure.kind === 'http') {
-    return explainFailure({ url: error.url, method: error.method, status: error.status, body: error.body }, t);
-  }
+/**
+ * Explains why a task was not created. amoCRM's answer is explained from the error catalog, which lives in admin.js
+ * (loaded only now, so the catalog does not weigh on every page); without it, or for a failure without an answer,
+ * a plain localized line.
+ */
+const explain = async (error: unknown, t: Translate, load: FeatureEnv['adminKit']): Promise<Explanation> => {
   const failure = failureOf(error);
-  return {
+  const plain: Explanation = {
     code: failure,
     section: 'reminder',
     title: t('reminder.taskFailed'),
-    explanation: t(`reminder.notice.${failure}`),
+    explanation: t(`reminder.taskNotice.${failure}`),
     advice: '',
     rows: [],
   };
+  if (!(error instanceof ApiError) || error.failure.kind !== 'http') return plain;
+  const input = { url: error.url, method: error.method, status: error.status, body: error.body };
+  try {
+    if (load) return (await load()).explainFailure(input, t);
+  } catch {
+    // admin.js could not load: fall through to the plain line.
+  }
+  return { ...plain, code: String(error.status) };
 };
 
 /** The admin's side: the settings form and the team report, drawn from admin.js (loaded when first needed). */
@@ -286,7 +296,7 @@ export const startReminderWith = (env: FeatureEnv, given: Partial<ReminderDeps> 
         },
       ]);
     } catch (error) {
-      return { ok: false, explanation: explain(error, t) };
+      return { ok: false, explanation: await explain(error, t, env.adminKit) };
     }
     removeDeal(deal.id);
     tabs.post({ type: 'created', dealId: deal.id });
