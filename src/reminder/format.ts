@@ -1,9 +1,11 @@
 /** Display formatting through Intl only (no date or money libraries in a bundle loaded on every page). */
 
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+import { zonedDateFormat } from './zonedDateFormat';
+
+const cache = new Map<string, Intl.NumberFormat>();
 
 const numberFormat = (key: string, make: () => Intl.NumberFormat): Intl.NumberFormat => {
-  let format = cache.get(key) as Intl.NumberFormat | undefined;
+  let format = cache.get(key);
   if (!format) {
     try {
       format = make();
@@ -39,23 +41,11 @@ export const formatDuration = (ms: number, language: string): string => {
 };
 
 /** "Fri, 27 Nov, 10:00" in the account's time zone. */
-export const formatWhen = (ms: number, language: string, timeZone: string): string => {
-  const key = `when:${language}:${timeZone}`;
-  let format = cache.get(key) as Intl.DateTimeFormat | undefined;
-  if (!format) {
-    const options: Intl.DateTimeFormatOptions = {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-    };
-    try {
-      format = new Intl.DateTimeFormat(language, { ...options, timeZone });
-    } catch {
-      format = new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' });
-    }
-    cache.set(key, format);
-  }
-  return format.format(ms);
-};
+export const formatWhen = (ms: number, language: string, timeZone: string): string =>
+  zonedDateFormat('when', language, timeZone, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(ms);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type Config } from './config';
 import { dueOptions, fromLocalInput, toLocalInput } from './dueDates';
 import { isWorkingTime, wallTime, zonedInstant } from './workingHours';
+import { formatWhen } from './format';
 
 const config = (patch: Partial<Config> = {}): Config => ({ ...DEFAULT_CONFIG, ...patch });
 const always = config({ workDays: [1, 2, 3, 4, 5, 6, 7], workStart: '00:00', workEnd: '24:00' });
@@ -73,5 +74,15 @@ describe('due presets', () => {
     expect(iso(at)).toBe('2026-12-01T12:30:00.000Z');
     expect(toLocalInput(at ?? 0, zone)).toBe('2026-12-01T15:30');
     expect(fromLocalInput('tomorrow', zone)).toBeUndefined();
+  });
+});
+
+describe('zoned date formats', () => {
+  it('keep the engine clock and the shown dates apart, and read an unknown zone as UTC', () => {
+    const at = Date.parse('2026-11-27T07:00:00Z');
+    // Same language and zone, two formats: the cache must not hand one out for the other.
+    expect(wallTime(at, 'Europe/Moscow')).toMatchObject({ day: 27, hour: 10, minute: 0 });
+    expect(formatWhen(at, 'en-US', 'Europe/Moscow')).toMatch(/Fri.*10:00/);
+    expect(formatWhen(at, 'en-US', 'Mars/Olympus')).toBe(formatWhen(at, 'en-US', 'UTC'));
   });
 });

@@ -1,4 +1,5 @@
 import { minutesOf, type Config } from './config';
+import { zonedDateFormat } from './zonedDateFormat';
 
 /** A wall-clock moment in some time zone; weekday is ISO (1 = Monday). */
 export interface WallTime {
@@ -10,29 +11,16 @@ export interface WallTime {
   minute: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-const formatter = (timeZone: string): Intl.DateTimeFormat => {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    const options: Intl.DateTimeFormatOptions = {
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    };
-    try {
-      format = new Intl.DateTimeFormat('en-US', { ...options, timeZone });
-    } catch {
-      // An unknown zone name from the account: UTC beats not working at all.
-      format = new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' });
-    }
-    formatters.set(timeZone, format);
-  }
-  return format;
-};
+// Parts in en-US with a 23-hour clock: numbers to read, whatever the user's language.
+const formatter = (timeZone: string): Intl.DateTimeFormat =>
+  zonedDateFormat('wall', 'en-US', timeZone, {
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  });
 
 /** ISO weekday of a calendar date (no time zone involved). */
 export const weekdayOf = (year: number, month: number, day: number): number =>
