@@ -175,6 +175,13 @@ export const readTaskTypes = (raw: unknown): TaskType[] => {
   return types;
 };
 
+/** The host's widgets area of the page shown now: the one thing that changes between pages of an init_once widget. */
+export const readArea = (
+  widget: AmoWidget,
+  app: AmoApp | undefined = hostApp(),
+  system: AmoSystem = attempt(widget.system?.bind(widget)) ?? {},
+): string => asString(attempt(app?.getWidgetsArea ? () => app.getWidgetsArea?.() : undefined) ?? system.area);
+
 /** Reads everything the features need from the widget and the `APP` global, tolerating any missing piece. */
 export const readContext = (widget: AmoWidget, app: AmoApp | undefined = hostApp()): WidgetContext => {
   const system: AmoSystem = attempt(widget.system?.bind(widget)) ?? {};
@@ -188,7 +195,7 @@ export const readContext = (widget: AmoWidget, app: AmoApp | undefined = hostApp
   const managers = readManagers(constant(app, 'managers'));
   const me = managers.find((m) => m.id === userId);
   const isAdmin = isDict(rights) ? asFlag(rights.is_admin) : (me?.isAdmin ?? false);
-  const area = asString(attempt(app?.getWidgetsArea ? () => app.getWidgetsArea?.() : undefined) ?? system.area);
+  const area = readArea(widget, app, system);
   return {
     widgetCode: asString(settings.widget_code, 'task_guard'),
     userId,

@@ -127,3 +127,33 @@ describe('createCallbacks', () => {
     expect(document.getElementById('work-area-task_guard')?.textContent).toBe('');
   });
 });
+
+describe('drawings of the settings window and the advanced page', () => {
+  it('are taken away when the host shows them again or another page, not only at destroy', () => {
+    document.body.innerHTML =
+      '<input type="hidden" id="task_guard_custom" value=""><div id="task_guard_custom_content"></div>' +
+      '<div id="work-area-task_guard"></div>';
+    const undone: string[] = [];
+    const start: StartFeature = () => ({
+      settings: () => () => undone.push('settings'),
+      advanced(root) {
+        root.textContent = 'report';
+        return () => undone.push('advanced');
+      },
+      stop: () => undefined,
+    });
+    const callbacks = createCallbacks(widget(), { features: [start] });
+    callbacks.render();
+    callbacks.advancedSettings();
+    callbacks.advancedSettings();
+    // The second showing replaced the first: one section, the first drawing undone.
+    expect(document.querySelectorAll('#work-area-task_guard section')).toHaveLength(1);
+    expect(undone).toEqual(['advanced']);
+    callbacks.settings();
+    expect(undone).toEqual(['advanced', 'advanced']);
+    callbacks.render();
+    expect(undone).toEqual(['advanced', 'advanced', 'settings']);
+    callbacks.destroy();
+    expect(undone).toHaveLength(3);
+  });
+});

@@ -1,6 +1,6 @@
 import type { AdminKit } from '../admin';
 import { loadAdminKit } from './adminKit';
-import { readContext, type AmoCallbacks, type AmoSaveData, type AmoWidget } from './amo';
+import { readArea, readContext, type AmoCallbacks, type AmoSaveData, type AmoWidget, type WidgetContext } from './amo';
 import type { JQueryStatic } from './jquery';
 import { translateFrom, type Langs } from '../i18n';
 import { fallbackLocales, loadFallbackLangs } from './langs';
@@ -35,11 +35,20 @@ const isLangs = (value: unknown): value is Langs => typeof value === 'object' &&
 export const createCallbacks = (widget: AmoWidget, deps: CallbackDeps): AmoCallbacks => {
   const doc = deps.doc ?? document;
   let features: Feature[] | undefined;
-  const undos: Undo[] = [];
+  // What the settings window or the advanced page drew: the host shows each again without destroying the widget,
+  // so a new showing (or another page) first takes the previous drawing away.
+  const pageUndos: Undo[] = [];
   let rendered = 0;
+  // Read once per instance: the user, rights, managers and settings do not change while the widget lives.
+  let context: WidgetContext | undefined;
+  const ctxOnce = (): WidgetContext => (context ??= readContext(widget));
+
+  const clearPage = () => {
+    while (pageUndos.length) guard(pageUndos.pop() ?? (() => undefined), undefined);
+  };
 
   const env = (): FeatureEnv => {
-    const ctx = readContext(widget);
+    const ctx = ctxOnce();
     const hostLangs = isLangs(widget.langs) ? widget.langs : undefined;
     const dictionaries: (Langs | undefined)[] = [hostLangs];
     const missing = fallbackLocales(hostLangs, ctx.language);
@@ -61,12 +70,13 @@ export const createCallbacks = (widget: AmoWidget, deps: CallbackDeps): AmoCallb
     return features;
   };
 
-  const area = (): string => guard(() => readContext(widget).area, '');
+  const area = (): string => guard(() => readArea(widget), '');
 
   return {
     render() {
       rendered += 1;
       // The first render is the page the widget was created on; later ones are navigations (init_once).
+      if (rendered > 1) guard(clearPage, undefined);
       if (rendered > 1 && features) {
         const where = area();
         for (const feature of features) guard(() => feature.navigated?.(where), undefined);
@@ -82,7 +92,8 @@ export const createCallbacks = (widget: AmoWidget, deps: CallbackDeps): AmoCallb
     },
     settings() {
       guard(() => {
-        const code = readContext(widget).widgetCode;
+        clearPage();
+        const code = ctxOnce().widgetCode;
         const root = doc.getElementById(`${code}_custom_content`);
         const input = doc.getElementById(`${code}_custom`);
         if (!root || !(input instanceof HTMLInputElement)) return;
@@ -98,7 +109,7 @@ export const createCallbacks = (widget: AmoWidget, deps: CallbackDeps): AmoCallb
         };
         for (const feature of running()) {
           const undo = feature.settings?.(field);
-          if (undo) undos.push(undo);
+          if (undo) pageUndos.push(undo);
         }
       }, undefined);
       return true;
@@ -112,7 +123,8 @@ export const createCallbacks = (widget: AmoWidget, deps: CallbackDeps): AmoCallb
     },
     advancedSettings() {
       guard(() => {
-        const code = readContext(widget).widgetCode;
+        clearPage();
+        const code = ctxOnce().widgetCode;
         const host = doc.getElementById(`work-area-${code}`) ?? doc.getElementById('list_page_holder');
         if (!host) return;
         for (const feature of running()) {
@@ -120,7 +132,7 @@ export const createCallbacks = (widget: AmoWidget, deps: CallbackDeps): AmoCallb
           const section = doc.createElement('section');
           host.appendChild(section);
           const undo = feature.advanced(section);
-          undos.push(() => {
+          pageUndos.push(() => {
             undo();
             section.remove();
           });
@@ -129,7 +141,8 @@ export const createCallbacks = (widget: AmoWidget, deps: CallbackDeps): AmoCallb
       return true;
     },
     destroy() {
-      while (undos.length) guard(undos.pop() ?? (() => undefined), undefined);
+      clearPage();
+      context = undefined;
       const stopping = features ?? [];
       features = undefined;
       for (const feature of stopping.reverse()) guard(() => feature.stop(), undefined);
