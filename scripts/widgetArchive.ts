@@ -16,16 +16,12 @@ export const ADMIN_MODE = 'admin';
 export const HOST_MODULES = ['jquery'] as const;
 
 /**
- * Wraps the IIFE bundle into a pure anonymous AMD module whose factory returns the widget constructor function.
+ * Wraps an IIFE bundle into a pure anonymous AMD module: `define(deps, function (...deps) { ...; return value })`.
  * Vite 8 has no `amd` format and UMD takes its CommonJS branch on pages that define `module`/`exports`.
+ * script.js returns the widget constructor its factory builds from the host's jQuery; admin.js returns the kit.
  */
-export const wrapAmd = (iife: string): string =>
-  `define(${JSON.stringify(HOST_MODULES)},function($){"use strict";${iife.trim()}\n` +
-  `return ${FACTORY_NAME}($);});\n`;
-
-/** Wraps the admin IIFE into a pure anonymous AMD module without dependencies whose factory returns the kit. */
-export const wrapAdminAmd = (iife: string): string =>
-  `define([],function(){"use strict";${iife.trim()}\nreturn ${ADMIN_FACTORY_NAME};});\n`;
+export const wrapAmd = (iife: string, deps: readonly string[], returns: string): string =>
+  `define(${JSON.stringify(deps)},function(${deps.length ? '$' : ''}){"use strict";${iife.trim()}\nreturn ${returns};});\n`;
 
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {
@@ -56,8 +52,9 @@ export const widgetArchive = (root: string, part: 'script' | 'admin' = 'script')
     generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
-        if (part === 'script' && chunk.fileName === 'script.js') chunk.code = wrapAmd(chunk.code);
-        if (part === 'admin' && chunk.fileName === 'admin.js') chunk.code = wrapAdminAmd(chunk.code);
+        if (part === 'script' && chunk.fileName === 'script.js')
+          chunk.code = wrapAmd(chunk.code, HOST_MODULES, `${FACTORY_NAME}($)`);
+        if (part === 'admin' && chunk.fileName === 'admin.js') chunk.code = wrapAmd(chunk.code, [], ADMIN_FACTORY_NAME);
       }
     },
     async closeBundle() {

@@ -3,7 +3,15 @@ import type { AdminKit } from '../admin';
 /** RequireJS's global `require`: the host contract's only way to load more code (never a script tag). */
 export type AmdRequire = (ids: string[], ok: (...modules: unknown[]) => void, fail?: (error: unknown) => void) => void;
 
-const KIT_ENTRIES = ['inspectorStore', 'inspector', 'inspectorPage', 'settingsForm', 'teamReport'] as const;
+/** What admin.js must hand back; `explainFailure` is the one a manager's page uses. */
+export const KIT_ENTRIES = [
+  'inspectorStore',
+  'inspector',
+  'inspectorPage',
+  'settingsForm',
+  'teamReport',
+  'explainFailure',
+] as const;
 
 const isKit = (value: unknown): value is AdminKit =>
   typeof value === 'object' &&

@@ -41,3 +41,14 @@ describe('loadFallbackLangs', () => {
     expect(dictionaries).toEqual([]);
   });
 });
+
+describe('loadFallbackLangs with every dictionary available', () => {
+  it('stops at the first complete one: one request per page, not one per locale', async () => {
+    const fetchImpl = vi.fn(async () => Response.json({ widget: { name: 'Task Guard' } }));
+    const dictionaries: (Langs | undefined)[] = [undefined];
+    await loadFallbackLangs('/w', '1', ['es', 'en', 'ru'], dictionaries, fetchImpl);
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+    expect(fetchImpl).toHaveBeenCalledWith('/w/i18n/es.json?v=1', expect.anything());
+    expect(dictionaries).toHaveLength(2);
+  });
+});

@@ -20,6 +20,21 @@ describe('injectStyle', () => {
   });
 });
 
+describe('injectStyle after the page removed our sheet', () => {
+  it('keeps the new sheet when the old user lets go of its stale one', () => {
+    const stale = injectStyle('y', '.task-guard{color:red}');
+    document.head.innerHTML = '';
+    const fresh = injectStyle('y', '.task-guard{color:red}');
+    stale();
+    const later = injectStyle('y', '.task-guard{color:red}');
+    fresh();
+    // `later` still uses the sheet: it must stay on the page until its own undo.
+    expect(document.querySelectorAll('style').length).toBe(1);
+    later();
+    expect(document.querySelectorAll('style').length).toBe(0);
+  });
+});
+
 describe('mount', () => {
   it('renders into a scoped container of its own and takes it away on undo', () => {
     const undo = mount(h('p', null, 'hello'));

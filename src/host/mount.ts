@@ -30,7 +30,8 @@ export const injectStyle = (id: string, css: string, doc: Document = document): 
     owned.users -= 1;
     if (owned.users <= 0) {
       owned.element.remove();
-      styleUsers.delete(key);
+      // A stale undo (its sheet was replaced after the page removed it) must not forget the newer sheet.
+      if (styleUsers.get(key) === owned) styleUsers.delete(key);
     }
   };
 };
