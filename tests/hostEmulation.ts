@@ -17,6 +17,8 @@ export interface HostOptions {
   language?: string;
   config?: string;
   area?: string;
+  /** A base object with none of the host's methods or settings: what a broken or future host might hand over. */
+  bareWidget?: boolean;
 }
 
 export interface LoadedWidget {
@@ -121,7 +123,7 @@ export const loadWidget = (options: HostOptions): LoadedWidget => {
     i18n: (key: string) => key,
   };
   // The host's `extend`: the constructor's prototype becomes the widget base object, then `new`.
-  (Ctor as { prototype: object }).prototype = base;
+  (Ctor as { prototype: object }).prototype = options.bareWidget ? {} : base;
   const widget = new (Ctor as new () => AmoWidget)();
   const callbacks = widget.callbacks;
   return {

@@ -167,10 +167,19 @@ describe('the built script.js in an emulated amoCRM host', () => {
 
   it('keeps working when the host gives no APP, no langs and no settings', async () => {
     const scope = window as unknown as Record<string, unknown>;
-    const host = loadWidget({ script, langs: {}, userId: 2 });
+    const errors: unknown[] = [];
+    const onError = (event: ErrorEvent) => errors.push(event.error);
+    window.addEventListener('error', onError);
+    const host = loadWidget({ script, langs: {}, userId: 2, bareWidget: true });
     delete scope.APP;
     delete scope.AMOCRM;
     await expect(host.start()).resolves.toBeUndefined();
+    await host.navigate('leads');
+    await new Promise((resolve) => setTimeout(resolve, 10));
     host.destroy();
+    window.removeEventListener('error', onError);
+    // Nothing thrown into the page, asynchronously either, and nothing left behind.
+    expect(errors).toEqual([]);
+    expect(widgetTraces()).toEqual({ roots: 0, styles: 0 });
   });
 });
