@@ -16,7 +16,8 @@ export interface PanelProps {
   version: string;
   copy: (text: string) => Promise<boolean>;
   clear: () => void;
-  tripped: boolean;
+  /** Read at every render: the breaker can trip long after the panel was drawn. */
+  tripped: () => boolean;
   /** Used for ids, so the dialog and the advanced page can both be on the page. */
   idPrefix: string;
   now?: () => number;
@@ -80,7 +81,7 @@ export function PanelBody(props: PanelProps) {
 
   return (
     <div class="tg-insp__body">
-      {props.tripped && <p class="tg-insp__notice">{t('inspector.breaker')}</p>}
+      {props.tripped() && <p class="tg-insp__notice">{t('inspector.breaker')}</p>}
       {network >= UNREACHABLE_AFTER && (
         <div class="tg-insp__notice" role="status">
           <p class="tg-insp__head">

@@ -1,3 +1,4 @@
+import { pathOf } from '../host/network/emitter';
 import type { Hint, Section } from './catalog';
 
 /** The body shapes amoCRM answers with (reference/amocrm-errors.md section 2), plus the bodiless outcomes. */
@@ -45,9 +46,6 @@ type Dict = Record<string, unknown>;
 const isDict = (value: unknown): value is Dict => typeof value === 'object' && value !== null && !Array.isArray(value);
 const str = (value: unknown): string =>
   typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
-
-/** The request path, without query or fragment. */
-const pathOf = (url: string): string => /^(?:[a-z][a-z0-9+.-]*:\/\/[^/?#]*)?([^?#]*)/i.exec(url)?.[1] ?? '';
 
 /**
  * The catalog section a request belongs to, from its path (reference section 1). Notes nested under an entity

@@ -1,4 +1,4 @@
-import type { Captured, Source } from '../host/network/emitter';
+import { pathOf, type Captured, type Source } from '../host/network/emitter';
 import { classify, type Classified } from './classify';
 import { redactText, redactUrl, secretsOf } from './redact';
 
@@ -27,10 +27,10 @@ const ROWS_CAP = 20;
 let counter = 0;
 
 /** Path of a redacted URL with numeric and hex ids folded, so /leads/5 and /leads/6 group together. */
-export const endpointOf = (url: string): string => {
-  const path = /^(?:[a-z][a-z0-9+.-]*:\/\/[^/?#]*)?([^?#]*)/i.exec(url)?.[1] ?? url;
-  return path.replace(/\/\d+(?=\/|$)/g, '/:id').replace(/\/[0-9a-f]{16,}(?=\/|$)/gi, '/:id') || '/';
-};
+export const endpointOf = (url: string): string =>
+  pathOf(url)
+    .replace(/\/\d+(?=\/|$)/g, '/:id')
+    .replace(/\/[0-9a-f]{16,}(?=\/|$)/gi, '/:id') || '/';
 
 const cap = (text: string, limit: number): string => (text.length > limit ? `${text.slice(0, limit)}…` : text);
 

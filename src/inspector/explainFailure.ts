@@ -1,5 +1,5 @@
 import type { Translate } from '../i18n';
-import { lookup, type CatalogEntry, type Hint, type Section } from './catalog';
+import { lookup, type Section } from './catalog';
 import { classify, type Classified, type ErrorRow } from './classify';
 
 /** One validation error of a v4 400 answer (or one failed item of a batch). */
@@ -13,14 +13,6 @@ export interface Explanation {
   explanation: string;
   advice: string;
   rows: ExplanationRow[];
-}
-
-/** The explanation plus what the panel shows around it. */
-export interface Described extends Explanation {
-  /** The code (or status) was found in the catalog. */
-  known: boolean;
-  entry?: CatalogEntry;
-  hint?: Hint;
 }
 
 /** Statuses whose catalog entry (section "other") is the right meaning when the body names no code. */
@@ -44,7 +36,7 @@ const httpKey = (c: Classified): string => {
  * the seed (admin-only access, ended subscription, contact limits, ...) adds its explanation and takes over the
  * advice, because it is more specific than the code.
  */
-export const describe = (c: Classified, t: Translate, vars: Record<string, string> = {}): Described => {
+export const describe = (c: Classified, t: Translate, vars: Record<string, string> = {}): Explanation => {
   const entry =
     c.shape === 'validation'
       ? lookup(c.code, 'validation')
@@ -75,18 +67,14 @@ export const describe = (c: Classified, t: Translate, vars: Record<string, strin
     explanation = `${explanation}\n${t(`catalog.hints.${c.hint}.text`, vars)}`;
     advice = t(`catalog.hints.${c.hint}.advice`, vars);
   }
-  const described: Described = {
+  return {
     code: c.code || (entry ? entry.code : c.status ? String(c.status) : ''),
     section: sectionKey,
     title,
     explanation,
     advice,
     rows: c.rows,
-    known: entry !== undefined,
   };
-  if (entry) described.entry = entry;
-  if (c.hint) described.hint = c.hint;
-  return described;
 };
 
 /**

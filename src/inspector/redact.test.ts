@@ -39,6 +39,17 @@ describe('redactUrl', () => {
   it('collects the secret values so a body echoing them is scrubbed too', () => {
     expect(secretsOf('https://d.amocrm.ru/x?USER_HASH=0c0e8f9dedfd&page=1')).toEqual(['0c0e8f9dedfd']);
   });
+
+  it.each([
+    ['https://d.amocrm.ru/x?token[value]=abcdef123&page=1', `https://d.amocrm.ru/x?token[value]=${REDACTED}&page=1`],
+    ['https://d.amocrm.ru/x?filter[query]=ivanov1&page=1', `https://d.amocrm.ru/x?filter[query]=${REDACTED}&page=1`],
+    ['https://d.amocrm.ru/x?token%5Bvalue%5D=abcdef123', `https://d.amocrm.ru/x?token%5Bvalue%5D=${REDACTED}`],
+  ])('collects the value of %s whichever bracketed part is secret', (url, redacted) => {
+    expect(redactUrl(url)).toBe(redacted);
+    const secret = /=([^&]+)/.exec(url)?.[1] ?? '';
+    expect(secretsOf(url)).toEqual([secret]);
+    expect(redactText(`echo ${secret}!`, secretsOf(url))).toBe(`echo ${REDACTED}!`);
+  });
 });
 
 describe('redactText', () => {

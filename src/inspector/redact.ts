@@ -12,6 +12,10 @@ const SECRET_KEY =
 /** True for a parameter or field name whose value must be hidden. */
 export const isSecretKey = (key: string): boolean => SECRET_KEY.test(key.replace(/\[\]$/, ''));
 
+/** True for a parameter name any of whose bracketed parts (`filter[query]`, `token[value]`) is secret. */
+export const isSecretParam = (key: string): boolean =>
+  key.split(/[[\]]+/).some((part) => part !== '' && isSecretKey(part));
+
 const redactPairs = (pairs: string): string =>
   pairs
     .split('&')
@@ -25,8 +29,7 @@ const redactPairs = (pairs: string): string =>
         // A broken escape is still a key; judge it as written.
       }
       // `filter[query]`, `USER[hash]`: judge every bracketed part.
-      const parts = key.split(/[[\]]+/).filter(Boolean);
-      return parts.some(isSecretKey) ? `${pair.slice(0, eq)}=${REDACTED}` : pair;
+      return isSecretParam(key) ? `${pair.slice(0, eq)}=${REDACTED}` : pair;
     })
     .join('&');
 
@@ -53,23 +56,19 @@ export const secretsOf = (url: string): string[] => {
   for (const pair of tail.split(/[&#?]/)) {
     const eq = pair.indexOf('=');
     if (eq < 0) continue;
-    const key = pair.slice(0, eq);
+    let key = pair.slice(0, eq);
     let value = pair.slice(eq + 1);
+    try {
+      key = decodeURIComponent(key.replace(/\+/g, ' '));
+    } catch {
+      // keep as written
+    }
     try {
       value = decodeURIComponent(value.replace(/\+/g, ' '));
     } catch {
       // keep as written
     }
-    if (
-      isSecretKey(
-        key
-          .split(/[[\]]+/)
-          .filter(Boolean)
-          .pop() ?? key,
-      ) &&
-      value.length >= 6
-    )
-      values.push(value);
+    if (isSecretParam(key) && value.length >= 6) values.push(value);
   }
   return values;
 };
@@ -98,10 +97,7 @@ export const redactText = (text: string, extra: readonly string[] = []): string 
       .replace(JSON_PAIR, (whole, head: string, key: string) =>
         key.toLowerCase() !== 'code' && isSecretKey(key) ? `${head}"${REDACTED}"` : whole,
       )
-      .replace(TEXT_PAIR, (whole, key: string) => {
-        const parts = key.split(/[[\]]+/).filter(Boolean);
-        return parts.some(isSecretKey) ? `${key}=${REDACTED}` : whole;
-      })
+      .replace(TEXT_PAIR, (whole, key: string) => (isSecretParam(key) ? `${key}=${REDACTED}` : whole))
       .replace(HEADER_LINE, (_whole, name: string) => `${name}: ${REDACTED}`)
       .replace(BEARER, (_whole, scheme: string) => `${scheme} ${REDACTED}`)
       .replace(JWT, REDACTED)

@@ -65,6 +65,7 @@ const start = (
   const listeners: Listener[] = [];
   const copies: string[] = [];
   const saved: { value: string | null } = { value: null };
+  const breaker = { tripped: false };
   const slot: Slot = {
     read: () => saved.value,
     save: (value) => {
@@ -89,13 +90,13 @@ const start = (
       copies.push(text);
       return true;
     },
-    tripped: () => false,
+    tripped: () => breaker.tripped,
   })({ ctx, t: createTranslate(langs), adminKit: loads });
   const emit = async (captured: Captured) => {
     for (const listener of listeners) listener(captured);
     await new Promise((resolve) => setTimeout(resolve, 0));
   };
-  return { feature, emit, copies, installs, listeners, saved, loads };
+  return { feature, emit, copies, installs, listeners, saved, loads, breaker };
 };
 
 const launcher = () => document.querySelector<HTMLButtonElement>('.tg-insp__launcher');
@@ -171,6 +172,29 @@ describe('startInspector', () => {
     [...document.querySelectorAll('button')].find((b) => b.textContent === 'Копировать JSON')?.click();
     await vi.waitFor(() => expect(s.copies).toHaveLength(2));
     expect(JSON.parse(s.copies[1] ?? '{}')).toMatchObject({ failures: [{ requestIds: ['req-42'], status: 400 }] });
+  });
+
+  it('shows the breaker notice when the watchers trip after the panel was drawn', async () => {
+    const s = start(context());
+    running = s.feature;
+    await shown();
+    const notice = () =>
+      [...document.querySelectorAll('.tg-insp__notice')].find((n) => n.textContent === ru.inspector.breaker);
+    launcher()?.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(document.querySelector('.tg-insp__panel')).not.toBeNull();
+    expect(notice()).toBeUndefined();
+    s.breaker.tripped = true;
+    // A store change redraws the open panel: it reads the breaker again.
+    await s.emit(failure());
+    await vi.waitFor(() => expect(notice()).toBeDefined());
+    // Closed and opened again, the panel still says so.
+    launcher()?.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(notice()).toBeUndefined();
+    launcher()?.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(notice()).toBeDefined();
   });
 
   it('filters by status and clears', async () => {

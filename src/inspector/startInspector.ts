@@ -94,7 +94,7 @@ export const createStartInspector =
       subdomain: ctx.subdomain,
       version: ctx.version,
       copy: io.copy,
-      tripped: io.tripped(),
+      tripped: io.tripped,
     });
     // Asked for right after init, so the launcher shows up promptly on the admin's first page.
     const drawing: AdminDrawing<Loaded> = { load, t, mount: io.mount, injectStyle: io.injectStyle };

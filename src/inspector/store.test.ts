@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import ru from '../../i18n/ru.json';
 import type { Captured } from '../host/network/emitter';
 import type { Slot } from '../host/network/sessionSlot';
+import { createTranslate } from '../i18n';
 import { endpointOf, toEntry, type Entry } from './entry';
+import { reportJson, reportMarkdown } from './report';
 import { createStore, groupEntries, networkFailures, STORE_LIMIT } from './store';
 
 const captured = (over: Partial<Captured> = {}): Captured => ({
@@ -47,6 +50,21 @@ describe('toEntry', () => {
     expect(all).not.toContain('ivan@example.com');
     expect(e.url).toBe('https://demo.amocrm.ru/api/v4/leads/17?access_token=[redacted]');
     expect(e.endpoint).toBe('/api/v4/leads/:id');
+  });
+
+  it('scrubs the value of a bracketed secret key from the URL and from a body that echoes it', () => {
+    const e = entry({
+      url: 'https://demo.amocrm.ru/api/v4/leads?token[value]=abcdef123&page=1',
+      body: '{"title":"Bad Request","status":400,"detail":"value abcdef123 is not accepted"}',
+    });
+    expect(e.url).toBe('https://demo.amocrm.ru/api/v4/leads?token[value]=[redacted]&page=1');
+    expect(e.excerpt).toContain('value [redacted] is not accepted');
+    expect(JSON.stringify(e)).not.toContain('abcdef123');
+    const t = createTranslate(ru);
+    const meta = { version: '0.1.0', subdomain: 'demo', generatedAt: 0 };
+    const groups = groupEntries([e]);
+    expect(reportMarkdown(groups, t, meta)).not.toContain('abcdef123');
+    expect(reportJson(groups, t, meta)).not.toContain('abcdef123');
   });
 
   it('drops a suspect 2xx that is fine after all', () => {
@@ -106,6 +124,44 @@ describe('store', () => {
     expect(store.entries()).toEqual([]);
     expect(slot.value).toBeNull();
     expect(calls).toBe(2);
+  });
+
+  it('tells every view of a clear even when one of them throws', () => {
+    const store = createStore(memorySlot());
+    const broken = vi.fn(() => {
+      throw new Error('view bug');
+    });
+    const fine = vi.fn();
+    store.subscribe(broken);
+    store.subscribe(fine);
+    store.add(entry());
+    expect(() => store.clear()).not.toThrow();
+    expect(store.entries()).toEqual([]);
+    expect(broken).toHaveBeenCalledTimes(2);
+    expect(fine).toHaveBeenCalledTimes(2);
+  });
+
+  it('saves at most 200 entries to the session slot', () => {
+    const slot = memorySlot();
+    const store = createStore(slot);
+    for (let i = 0; i < 300; i += 1) store.add(entry({ at: i }));
+    const saved = JSON.parse(slot.value ?? '{}') as { entries: Entry[] };
+    expect(saved.entries).toHaveLength(STORE_LIMIT);
+    expect(saved.entries[0]?.at).toBe(299);
+  });
+
+  it('cuts a longer saved list to 200 entries on restore', () => {
+    const slot = memorySlot();
+    const one = entry();
+    const many = Array.from({ length: 250 }, (_, i) => ({ ...one, id: `e${i}`, at: 1000 - i }));
+    slot.value = JSON.stringify({ v: 1, entries: many });
+    const store = createStore(slot);
+    expect(store.entries()).toHaveLength(STORE_LIMIT);
+    expect(store.entries()[0]?.id).toBe('e0');
+    expect(store.entries().at(-1)?.id).toBe('e199');
+    // The next save keeps the cut list, not the longer one it found.
+    store.add(entry({ at: 2000 }));
+    expect((JSON.parse(slot.value ?? '{}') as { entries: Entry[] }).entries).toHaveLength(STORE_LIMIT);
   });
 
   it('groups by code and endpoint with counts', () => {

@@ -38,8 +38,7 @@ const restore = (slot: Slot | undefined): Entry[] => {
 export const createStore = (slot?: Slot, limit = STORE_LIMIT): Store => {
   let list: Entry[] = restore(slot);
   const listeners = new Set<() => void>();
-  const changed = (): void => {
-    slot?.save(() => JSON.stringify({ v: VERSION, entries: list }));
+  const notify = (): void => {
     for (const listener of listeners) {
       try {
         listener();
@@ -47,6 +46,10 @@ export const createStore = (slot?: Slot, limit = STORE_LIMIT): Store => {
         // A broken view must not stop the others.
       }
     }
+  };
+  const changed = (): void => {
+    slot?.save(() => JSON.stringify({ v: VERSION, entries: list }));
+    notify();
   };
   return {
     add(entry) {
@@ -60,7 +63,7 @@ export const createStore = (slot?: Slot, limit = STORE_LIMIT): Store => {
     clear() {
       list = [];
       slot?.remove();
-      for (const listener of listeners) listener();
+      notify();
     },
     subscribe(listener) {
       listeners.add(listener);

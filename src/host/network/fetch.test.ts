@@ -81,13 +81,20 @@ describe('fetch watcher', () => {
   });
 
   it.each([200, 204, 304])('leaves a %i answer untouched and unrecorded', async (status) => {
-    const p = page(() => Promise.resolve(json(status, { ok: true })));
-    p.watch();
-    const response = await p.scope.fetch('/api/v4/leads');
-    expect(response.status).toBe(status);
-    expect(response.bodyUsed).toBe(false);
-    await settle();
-    expect(p.seen).toEqual([]);
+    const clone = vi.spyOn(Response.prototype, 'clone');
+    try {
+      const p = page(() => Promise.resolve(json(status, { ok: true })));
+      p.watch();
+      const response = await p.scope.fetch('/api/v4/leads');
+      expect(response.status).toBe(status);
+      expect(response.bodyUsed).toBe(false);
+      await settle();
+      expect(p.seen).toEqual([]);
+      // Not even a clone: a fine answer costs the page nothing.
+      expect(clone).not.toHaveBeenCalled();
+    } finally {
+      clone.mockRestore();
+    }
   });
 
   it('rejects with the same error object and records a network failure', async () => {
@@ -116,15 +123,58 @@ describe('fetch watcher', () => {
     await vi.waitFor(() => expect(p.seen[0]?.outcome).toBe('timeout'));
   });
 
+  /** A 100 KiB body sent in 1 KiB chunks as they are asked for; counts what was pulled and whether it was cancelled. */
+  const kibStream = () => {
+    const counter = { pulled: 0, cancelled: false };
+    const chunk = new TextEncoder().encode('x'.repeat(1024));
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (counter.pulled >= 100 * 1024) {
+          controller.close();
+          return;
+        }
+        counter.pulled += chunk.byteLength;
+        controller.enqueue(chunk.slice());
+      },
+      cancel() {
+        counter.cancelled = true;
+      },
+    });
+    return { stream, counter };
+  };
+
   it('reads at most 32 KiB of a failure body while the page gets all of it', async () => {
-    const big = 'x'.repeat(100 * 1024);
-    const p = page(() => Promise.resolve(new Response(big, { status: 500, headers: { 'content-type': 'text/html' } })));
+    const { stream, counter } = kibStream();
+    const p = page(() =>
+      Promise.resolve(new Response(stream, { status: 500, headers: { 'content-type': 'text/html' } })),
+    );
     p.watch();
     const response = await p.scope.fetch('/api/v4/leads');
-    expect((await response.text()).length).toBe(big.length);
     await vi.waitFor(() => expect(p.seen).toHaveLength(1));
+    await settle();
+    // Our read stopped at the cap: the rest of the body was never asked for on our behalf.
+    expect(counter.pulled).toBeGreaterThanOrEqual(32 * 1024);
+    expect(counter.pulled).toBeLessThan(40 * 1024);
+    expect((await response.text()).length).toBe(100 * 1024);
     expect(p.seen[0]?.body.length).toBe(32 * 1024);
     expect(p.seen[0]?.truncated).toBe(true);
+  });
+
+  it('cancels the clone once it has read the cap', async () => {
+    const { stream, counter } = kibStream();
+    const p = page(() =>
+      Promise.resolve(new Response(stream, { status: 500, headers: { 'content-type': 'text/html' } })),
+    );
+    p.watch();
+    const response = await p.scope.fetch('/api/v4/leads');
+    await vi.waitFor(() => expect(p.seen).toHaveLength(1));
+    await settle();
+    expect(counter.pulled).toBeLessThan(40 * 1024);
+    expect(counter.cancelled).toBe(false);
+    // A teed body is cancelled at its source only when both branches are: the page cancels its own, so the
+    // source hears of it only if our clone was cancelled already.
+    await response.body?.cancel();
+    expect(counter.cancelled).toBe(true);
   });
 
   it('never reads a streaming body', async () => {

@@ -64,7 +64,8 @@ export const watchFetch = (scope: { fetch: Fetch }, hub: Hub): Patch<Fetch> =>
             (error: unknown) =>
               hub.guard(() => {
                 const { outcome, detail } = rejection(error);
-                if (outcome === 'abort' && !hub.recordAborts) return;
+                // An abort is the page's own decision, not a failure.
+                if (outcome === 'abort') return;
                 hub.deliver({
                   source: 'fetch',
                   outcome,

@@ -16,8 +16,6 @@ export interface Hub {
   claim(match: { method: string; url: string; status: number }): Captured | true | undefined;
   /** Absolute form of a request URL. */
   resolve(url: string): string;
-  /** Aborts are not failures unless asked for. */
-  readonly recordAborts: boolean;
   readonly listeners: Set<Listener>;
   readonly breaker: { errors: number; tripped: boolean };
 }
@@ -41,10 +39,7 @@ const sameRequest = (a: RequestKey, match: { method: string; url: string; status
 const stripQuery = (url: string): string => url.replace(/[?#].*$/, '');
 
 /** Builds a hub over the page's timers and location (passed in so tests own them). */
-export const createHub = (
-  scope: { setTimeout: typeof setTimeout; location?: { href: string } },
-  options: { recordAborts?: boolean } = {},
-): Hub => {
+export const createHub = (scope: { setTimeout: typeof setTimeout; location?: { href: string } }): Hub => {
   const listeners = new Set<Listener>();
   const breaker = { errors: 0, tripped: false };
   let pending: Captured[] = [];
@@ -99,7 +94,6 @@ export const createHub = (
         return url;
       }
     },
-    recordAborts: options.recordAborts ?? false,
     listeners,
     breaker,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Captured } from './emitter';
+import { BODY_CAP, type Captured } from './emitter';
 import {
   installWatchers,
   nativeFetch,
@@ -48,7 +48,27 @@ describe('registry', () => {
     const scope = scopeWith(vi.fn() as unknown as typeof fetch);
     const stop = installWatchers({}, scope);
     expect(() => reportOwnFailure({ url: '/x', method: 'GET', status: 500, body: '' }, scope)).not.toThrow();
+    // Someone subscribing in the same tick must not get the failure reported while nobody listened.
+    const seen: Captured[] = [];
+    const off = subscribe((c) => seen.push(c), scope);
+    await settle();
+    expect(seen).toEqual([]);
+    off();
     stop();
+  });
+
+  it('cuts an own failure body to the cap and says so', async () => {
+    const scope = scopeWith(vi.fn() as unknown as typeof fetch);
+    const seen: Captured[] = [];
+    const undo = [installWatchers({}, scope), subscribe((c) => seen.push(c), scope)];
+    reportOwnFailure({ url: '/a', method: 'GET', status: 500, body: 'x'.repeat(BODY_CAP + 10) }, scope);
+    reportOwnFailure({ url: '/b', method: 'GET', status: 500, body: 'y'.repeat(BODY_CAP) }, scope);
+    await settle();
+    expect(seen.map((c) => [c.body.length, c.truncated])).toEqual([
+      [BODY_CAP, true],
+      [BODY_CAP, false],
+    ]);
+    undo.forEach((fn) => fn());
   });
 
   it('gives a bound native fetch before and after the watchers go in', async () => {

@@ -1,3 +1,4 @@
+import { capText } from './body';
 import { keepHeaders, type Listener } from './emitter';
 import { watchFetch, unwatchFetch } from './fetch';
 import { createHub, type Hub } from './hub';
@@ -39,10 +40,10 @@ const peek = (scope: NetworkScope): Registry | undefined => {
     : undefined;
 };
 
-const registryOf = (scope: NetworkScope, recordAborts: boolean): Registry => {
+const registryOf = (scope: NetworkScope): Registry => {
   const existing = peek(scope);
   if (existing) return existing;
-  const registry: Registry = { version: 1, hub: createHub(scope, { recordAborts }), users: 0 };
+  const registry: Registry = { version: 1, hub: createHub(scope), users: 0 };
   Object.defineProperty(scope, KEY, { value: registry, configurable: true, enumerable: false, writable: true });
   return registry;
 };
@@ -51,8 +52,6 @@ const registryOf = (scope: NetworkScope, recordAborts: boolean): Registry => {
 export interface WatchOptions {
   /** The host's jQuery: adds `ajaxError` context and catches jQuery-only failures (timeouts, parse errors). */
   $?: JQueryLike | undefined;
-  /** Record aborted requests too (off: an abort is the page's own decision, not a failure). */
-  recordAborts?: boolean;
 }
 
 /**
@@ -60,7 +59,7 @@ export interface WatchOptions {
  * The watchers do nothing until someone subscribes, so installing them for every user costs next to nothing.
  */
 export const installWatchers = (options: WatchOptions = {}, scope: NetworkScope = host()): (() => void) => {
-  const registry = registryOf(scope, options.recordAborts ?? false);
+  const registry = registryOf(scope);
   const { hub } = registry;
   registry.users += 1;
   hub.guard(() => {
@@ -96,7 +95,7 @@ export const installWatchers = (options: WatchOptions = {}, scope: NetworkScope 
 
 /** Subscribes to captured failures (only admins' inspectors do); returns the undo. */
 export const subscribe = (listener: Listener, scope: NetworkScope = host()): (() => void) => {
-  const { hub } = registryOf(scope, false);
+  const { hub } = registryOf(scope);
   hub.listeners.add(listener);
   return () => {
     hub.listeners.delete(listener);
@@ -130,7 +129,7 @@ export const reportOwnFailure = (failure: OwnFailure, scope: NetworkScope = host
   const { hub } = registry;
   hub.guard(() => {
     if (!hub.active()) return;
-    const body = failure.body.length > 32 * 1024 ? failure.body.slice(0, 32 * 1024) : failure.body;
+    const body = capText(failure.body);
     hub.deliver({
       source: 'own',
       outcome: failure.status === 0 ? 'network' : 'http',
@@ -139,8 +138,8 @@ export const reportOwnFailure = (failure: OwnFailure, scope: NetworkScope = host
       status: failure.status,
       statusText: '',
       headers: keepHeaders(failure.headers),
-      body,
-      truncated: body.length < failure.body.length,
+      body: body.text,
+      truncated: body.truncated,
       at: Date.now(),
     });
   }, undefined);

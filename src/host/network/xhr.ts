@@ -75,7 +75,8 @@ export const watchXhr = (proto: Proto, hub: Hub): XhrPatches => {
   const finish = (xhr: XMLHttpRequest, request: Pending, outcome: Outcome): void => {
     if (request.done) return;
     request.done = true;
-    if (outcome === 'abort' && !hub.recordAborts) return;
+    // An abort is the page's own decision, not a failure.
+    if (outcome === 'abort') return;
     const at = Date.now();
     const base = { source: 'xhr' as const, outcome, method: request.method, url: request.url, at };
     if (outcome !== 'http') {
