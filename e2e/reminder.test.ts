@@ -164,7 +164,7 @@ describe('deals without tasks', () => {
     sb.sandbox.config.apiFilter = true;
   });
 
-  it('never locks anyone out when the check fails, even in strict mode', async () => {
+  it('never locks anyone out when the first check fails, even in strict mode', async () => {
     await saveConfig({ mode: 'strict' });
     sb.sandbox.faults.push({ pathPrefix: '/api/v4/leads', latencyMs: 0, status: 500, count: 100 });
     const page = await openPage(browser, `${sb.url}leads/pipeline/`, { user: 2, lang: 'en' });
@@ -176,6 +176,31 @@ describe('deals without tasks', () => {
     expect(new URL(page.url()).pathname).toBe('/leads/list/');
     await page.context().close();
   });
+
+  it.each([
+    ['a server error', 500],
+    ['a dropped connection', 'offline'],
+  ] as const)(
+    'strict mode: %s on a later check makes the reminder already shown closable, and closing works',
+    async (_name, status) => {
+      await saveConfig({ mode: 'strict' });
+      const page = await openPage(browser, `${sb.url}leads/pipeline/`, { user: 2, lang: 'en' });
+      // The first check succeeded: the strict reminder is up, with nothing to close it.
+      await page.waitForSelector(dialog);
+      expect(await page.$(`${dialog} .task-guard__close`)).toBeNull();
+      expect(await page.$(`${dialog} button:has-text("Close")`)).toBeNull();
+      // The next check (a quick one, on navigation: it re-reads the shown deals' tasks) fails.
+      sb.sandbox.faults.push({ pathPrefix: '/api/v4/tasks', latencyMs: 0, status, count: 100 });
+      await navigate(page, '/leads/list/');
+      await page.waitForSelector(`${dialog} .task-guard__close`);
+      expect(await page.textContent(`${dialog} .task-guard__notice-line`)).toBeTruthy();
+      await page.click(`${dialog} .task-guard__close`);
+      await page.waitForSelector(dialog, { state: 'detached' });
+      expect(new URL(page.url()).pathname).toBe('/leads/list/');
+      expect(errorsOf(page).pageErrors).toEqual([]);
+      await page.context().close();
+    },
+  );
 
   it('strict mode with the emergency dismiss leaves a note on every listed deal', async () => {
     await saveConfig({ mode: 'strict', emergencyDismiss: true });

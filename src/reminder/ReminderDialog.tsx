@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TaskType } from '../host/amo';
 import { pluralKey, type Translate } from '../i18n';
 import type { Config } from './config';
@@ -40,25 +40,38 @@ const FOCUSABLE =
 export const ReminderDialog = (props: ReminderDialogProps) => {
   const { deals, t, language } = props;
   const [activeId, setActiveId] = useState<number | undefined>(deals[0]?.id);
-  const [focusId, setFocusId] = useState<number | undefined>(deals[0]?.id);
   const [shown, setShown] = useState(PAGE_ROWS);
   const [confirming, setConfirming] = useState(false);
   const [dismissFailed, setDismissFailed] = useState(false);
-  const dialog = useRef<HTMLDivElement>(null);
-  const previous = useRef<Element | null>(null);
+  const dialog = useRef<HTMLDivElement | null>(null);
+  // Where the user was before the dialog opened. Read when the dialog's node is first attached, which is before any
+  // effect: the first form's autofocus effect runs ahead of this component's own effects (children first).
+  const previous = useRef<Element | null | undefined>(undefined);
+  const attach = (node: HTMLDivElement | null) => {
+    dialog.current = node;
+    if (node && previous.current === undefined) previous.current = node.ownerDocument.activeElement;
+  };
+  const activeIndex = useRef(0);
 
-  // The open form follows the queue: when its deal leaves, the next one takes its place.
-  const active = deals.some((d) => d.id === activeId) ? activeId : deals[0]?.id;
+  // The open form follows the queue: when its deal leaves (created here, in another tab, or found done by a check),
+  // the row that took its place opens, or the last one when it was the last.
+  const found = deals.findIndex((d) => d.id === activeId);
+  const index = found >= 0 ? found : Math.min(activeIndex.current, deals.length - 1);
+  const active = deals[index]?.id;
 
-  useEffect(() => {
-    const doc = dialog.current?.ownerDocument;
-    previous.current = doc?.activeElement ?? null;
-    if (!deals.some((d) => d.id === activeId)) dialog.current?.focus();
-    return () => {
+  useLayoutEffect(() => {
+    activeIndex.current = Math.max(index, 0);
+    if (active !== activeId) setActiveId(active);
+  });
+
+  useEffect(
+    () => () => {
       // Focus goes back where the user was, if that is still on the page.
-      if (previous.current instanceof HTMLElement && previous.current.isConnected) previous.current.focus();
-    };
-  }, []);
+      const before = previous.current;
+      if (before instanceof HTMLElement && before.isConnected) before.focus();
+    },
+    [],
+  );
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
@@ -86,12 +99,11 @@ export const ReminderDialog = (props: ReminderDialogProps) => {
   };
 
   const create = async (deal: FlaggedDeal, task: NewTask): Promise<CreateOutcome> => {
-    const index = deals.findIndex((d) => d.id === deal.id);
+    const at = deals.findIndex((d) => d.id === deal.id);
     const outcome = await props.create(deal, task);
     if (outcome.ok) {
-      const next = deals[index + 1] ?? deals[index - 1];
+      const next = deals[at + 1] ?? deals[at - 1];
       setActiveId(next?.id);
-      setFocusId(next?.id);
     }
     return outcome;
   };
@@ -99,6 +111,8 @@ export const ReminderDialog = (props: ReminderDialogProps) => {
   const count = deals.length;
   const visible = deals.slice(0, shown);
   const titleId = 'task-guard-reminder-title';
+  // After a failed check the dialog closes until the next check; otherwise closing is a snooze.
+  const closeLabel = props.notice ? t('reminder.close') : t('reminder.snooze', { minutes: props.config.snoozeMinutes });
 
   return (
     <div class="task-guard__overlay">
@@ -109,7 +123,7 @@ export const ReminderDialog = (props: ReminderDialogProps) => {
         aria-labelledby={titleId}
         aria-describedby="task-guard-reminder-count"
         tabIndex={-1}
-        ref={dialog}
+        ref={attach}
         onKeyDown={onKeyDown}
       >
         <header class="task-guard__header">
@@ -125,10 +139,8 @@ export const ReminderDialog = (props: ReminderDialogProps) => {
             <button
               type="button"
               class="task-guard__close"
-              aria-label={
-                props.notice ? t('reminder.close') : t('reminder.snooze', { minutes: props.config.snoozeMinutes })
-              }
-              title={props.notice ? t('reminder.close') : t('reminder.snooze', { minutes: props.config.snoozeMinutes })}
+              aria-label={closeLabel}
+              title={closeLabel}
               onClick={props.onClose}
             >
               ×
@@ -154,13 +166,10 @@ export const ReminderDialog = (props: ReminderDialogProps) => {
               taskTypes={props.taskTypes}
               templates={props.templates}
               open={deal.id === active}
-              focus={deal.id === focusId || (focusId === undefined && deal.id === active)}
+              focus={deal.id === active}
               draft={props.drafts.get(deal.id)}
               saveDraft={(draft) => props.drafts.set(deal.id, draft)}
-              onOpen={() => {
-                setActiveId(deal.id);
-                setFocusId(deal.id);
-              }}
+              onOpen={() => setActiveId(deal.id)}
               create={(task) => create(deal, task)}
             />
           ))}
@@ -183,7 +192,7 @@ export const ReminderDialog = (props: ReminderDialogProps) => {
           )}
           {props.canClose && (
             <button type="button" class="task-guard__button" onClick={props.onClose}>
-              {props.notice ? t('reminder.close') : t('reminder.snooze', { minutes: props.config.snoozeMinutes })}
+              {closeLabel}
             </button>
           )}
           {props.emergency &&

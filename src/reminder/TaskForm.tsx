@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TaskType } from '../host/amo';
 import type { Translate } from '../i18n';
 import type { Explanation } from '../inspector/explainFailure';
@@ -46,7 +46,8 @@ export const fillTemplate = (template: string, deal: Pick<FlaggedDeal, 'name' | 
 /** The inline "set the next task" form of one reminder row. */
 export const TaskForm = (props: TaskFormProps) => {
   const { deal, t, language, timezone } = props;
-  const options = dueOptions(props.now, props.config, timezone);
+  // Not on every keystroke: the presets only change with the clock, the policy or the time zone.
+  const options = useMemo(() => dueOptions(props.now, props.config, timezone), [props.now, props.config, timezone]);
   const first = options[0];
   const [draft, setDraft] = useState<Draft>(
     () =>

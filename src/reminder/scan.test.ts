@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createApi, type Api } from '../host/api';
 import { DEFAULT_CONFIG, type Config } from './config';
-import { BATCH, PAGE, recheck, scan } from './scan';
+import { BATCH, PAGE, loadScanAccount, recheck, scan } from './scan';
 
 const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
 const S = NOW / 1000;
@@ -181,6 +181,13 @@ describe('scan', () => {
     expect(result.requests).toBe(budget(filter ? mine.length : leads.length, candidates));
     // And at most 3 per second: the virtual clock advanced at least (requests - 3) / 3 seconds.
     expect(amo.elapsed()).toBeGreaterThanOrEqual(Math.floor((result.requests - 3) / 3) * 1000);
+    // A caller that keeps the account's facts (the reminder between checks) saves the 2 requests, same answer.
+    const account = await loadScanAccount(amo.api);
+    const before = amo.paths.length;
+    const again = await scan({ ...input(), account }, amo.api);
+    expect(again.deals).toEqual(result.deals);
+    expect(again.requests).toBe(budget(filter ? mine.length : leads.length, candidates) - 2);
+    expect(amo.paths.slice(before).filter((p) => /\/api\/v4\/(account|leads\/pipelines)/.test(p))).toEqual([]);
   });
 
   it('sends the responsible and stage filters when the account has API filtering', async () => {

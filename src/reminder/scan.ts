@@ -45,6 +45,18 @@ export interface ScanInput {
   config: Config;
   now: number;
   onProgress?: (progress: ScanProgress) => void;
+  /**
+   * The account's facts a check needs besides the deals (filter add-on, stages), when the caller keeps them between
+   * checks; without them the check reads both (2 requests).
+   */
+  account?: ScanAccount;
+}
+
+/** What a full check learns about the account before it reads any deal. */
+export interface ScanAccount {
+  /** The API filtering add-on is on: the deal filters are honoured. */
+  filtered: boolean;
+  stages: Map<string, Stage>;
 }
 
 /** amoCRM's page limit; more answers 422. */
@@ -124,6 +136,12 @@ const hasApiFilter = async (api: Api): Promise<boolean> => {
   const account = await api.get('/api/v4/account', { with: 'is_api_filter_enabled' });
   return isDict(account) && account.is_api_filter_enabled === true;
 };
+
+/** The account's filter add-on and its stages (2 requests); callers that check often keep the answer. */
+export const loadScanAccount = async (api: Api): Promise<ScanAccount> => ({
+  filtered: await hasApiFilter(api),
+  stages: await loadStages(api),
+});
 
 const dealQuery = (
   input: ScanInput,
@@ -233,11 +251,11 @@ const confirm = async (
 /**
  * A full check: account (filter add-on?) and pipelines, the deals page by page, then the candidates confirmed
  * with batched task requests. Costs ceil(deals/250) + ceil(candidates/50) + 2 requests (plus the linked
- * contacts' and companies' batches when that option is on).
+ * contacts' and companies' batches when that option is on); the 2 are saved when `input.account` is given.
  */
 export const scan = async (input: ScanInput, api: Api = hostApi()): Promise<ScanResult> => {
   const before = api.sent;
-  const [filtered, stages] = [await hasApiFilter(api), await loadStages(api)];
+  const { filtered, stages } = input.account ?? (await loadScanAccount(api));
   const raw = await api.getAll('/api/v4/leads', dealQuery(input, stages, filtered), 'leads', (done) =>
     input.onProgress?.({ phase: 'deals', done }),
   );

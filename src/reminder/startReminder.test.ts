@@ -5,7 +5,7 @@ import { ApiError, type Api } from '../host/api';
 import { realClock } from '../host/clock';
 import { joinTabs, sharedValue } from '../host/tabs';
 import { createTranslate } from '../i18n';
-import { startReminderWith, type SnoozeRecord, type TabMessage } from './startReminder';
+import { ACCOUNT_EVERY, startReminderWith, type SnoozeRecord, type TabMessage } from './startReminder';
 
 vi.mock('../host/network/registry', () => ({ nativeFetch: () => fetch, reportOwnFailure: () => undefined }));
 
@@ -26,13 +26,20 @@ const lead = (id: number, closest: number | null = null) => ({
 
 /** An Api that answers like a tiny account and records what was posted. */
 const fakeApi = (
-  options: { fail?: boolean; rejectPost?: boolean; tasks?: () => Promise<unknown[]>; failLater?: { on: boolean } } = {},
+  options: {
+    fail?: boolean;
+    rejectPost?: boolean;
+    tasks?: () => Promise<unknown[]>;
+    failLater?: { on: boolean; kind?: 'blocked' | 'network' | 'http' };
+  } = {},
 ) => {
   let sent = 0;
   const posts: { path: string; body: unknown }[] = [];
+  const gets: string[] = [];
   const api: Api = {
     async get(path) {
       sent += 1;
+      gets.push(path);
       if (options.fail) throw new ApiError({ kind: 'network', message: 'offline' }, 'GET', path);
       if (path === '/api/v4/account') return { is_api_filter_enabled: true };
       return {
@@ -43,7 +50,13 @@ const fakeApi = (
     },
     async getAll(path, _query, key) {
       sent += 1;
-      if (options.failLater?.on) throw new ApiError({ kind: 'blocked', until: NOW + 900_000 }, 'GET', path);
+      if (options.failLater?.on) {
+        const kind = options.failLater.kind ?? 'blocked';
+        if (kind === 'network') throw new ApiError({ kind: 'network', message: 'offline' }, 'GET', path);
+        if (kind === 'http')
+          throw new ApiError({ kind: 'http', status: 500, body: 'Internal Server Error' }, 'GET', path);
+        throw new ApiError({ kind: 'blocked', until: NOW + 900_000 }, 'GET', path);
+      }
       if (key === 'tasks' && options.tasks) return options.tasks();
       return key === 'leads' ? [lead(1), lead(2), lead(3, S + 3600)] : [];
     },
@@ -59,7 +72,7 @@ const fakeApi = (
     },
     blockedUntil: () => 0,
   };
-  return { api, posts };
+  return { api, posts, gets };
 };
 
 const ctx = (patch: Partial<WidgetContext> = {}): WidgetContext => ({
@@ -186,11 +199,64 @@ describe('startReminder', () => {
     feature.stop();
   });
 
-  it('a failing check never shows a blocking dialog', async () => {
+  it('a failing first check never shows a blocking dialog', async () => {
     const { api } = fakeApi({ fail: true });
     const { feature } = start({ rawConfig: JSON.stringify({ mode: 'strict' }) }, api);
     await settle();
     expect(dialog()).toBeNull();
+    feature.stop();
+  });
+
+  it.each([
+    ['a server error (500)', 'http', 'could not check your deals'],
+    ['a network failure', 'network', 'No connection'],
+  ] as const)(
+    'strict mode: %s on the next check unlocks the reminder already shown, and closing works',
+    async (_name, kind, notice) => {
+      const failLater = { on: false, kind };
+      const { api } = fakeApi({ failLater });
+      const { feature } = start({ rawConfig: JSON.stringify({ mode: 'strict' }) }, api);
+      await settle();
+      // The first check succeeded: strict, nothing to close it with.
+      expect(dialog()).not.toBeNull();
+      expect(document.querySelector('.task-guard__close')).toBeNull();
+      failLater.on = true;
+      await vi.advanceTimersByTimeAsync(5 * 60_000 + 100);
+      expect(dialog()).not.toBeNull();
+      expect(document.querySelector('.task-guard__notice-line')?.textContent).toContain(notice);
+      const close = document.querySelector<HTMLButtonElement>('.task-guard__close');
+      expect(close).not.toBeNull();
+      close?.click();
+      await settle();
+      expect(dialog()).toBeNull();
+      feature.stop();
+    },
+  );
+
+  it('reads the account and its stages once per hour of checks, and again after a failed check', async () => {
+    const failLater = { on: false, kind: 'http' as const };
+    const { api, gets } = fakeApi({ failLater });
+    const { feature } = start({}, api);
+    const reads = () => gets.filter((p) => p === '/api/v4/account' || p === '/api/v4/leads/pipelines').length;
+    const fullCheck = () => vi.advanceTimersByTimeAsync(5 * 60_000);
+    await settle();
+    expect(dialog()).not.toBeNull();
+    expect(reads()).toBe(2);
+    await fullCheck();
+    await fullCheck();
+    // Two more full checks, no more reads of the account: each costs only the deals and the tasks.
+    expect(reads()).toBe(2);
+    failLater.on = true;
+    await fullCheck();
+    failLater.on = false;
+    await fullCheck();
+    // A failed check drops what was kept: the next one reads the account afresh.
+    expect(reads()).toBe(4);
+    for (let i = 1; i < ACCOUNT_EVERY; i += 1) await fullCheck();
+    expect(reads()).toBe(4);
+    await fullCheck();
+    // And at least once every ACCOUNT_EVERY checks, so a pipeline edited meanwhile shows up.
+    expect(reads()).toBe(6);
     feature.stop();
   });
 

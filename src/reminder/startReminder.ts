@@ -7,13 +7,13 @@ import { drawAdmin, type AdminDrawing } from '../drawAdmin';
 import type { Feature, FeatureEnv, SettingsField, StartFeature, Undo } from '../feature';
 import type { Translate } from '../i18n';
 import type { Explanation } from '../inspector/explainFailure';
-import { minutesOf, parseConfig, type Config } from './config';
+import { minutesOf, parseConfig, serializeConfig, type Config } from './config';
 import { formatWhen } from './format';
 import { appliesTo } from './policy';
 import type { ReminderDialogProps } from './ReminderDialog';
 import { ReminderView } from './ReminderView';
 import { createSchedule, type CheckKind } from './schedule';
-import { loadStages, recheck, scan, type FlaggedDeal } from './scan';
+import { loadScanAccount, loadStages, recheck, scan, type FlaggedDeal, type ScanAccount } from './scan';
 import { createStore } from './store';
 import { REMINDER_CSS } from './styles';
 import type { CreateOutcome, Draft, NewTask } from './TaskForm';
@@ -60,9 +60,12 @@ export interface ReminderDeps {
   isWorkingTime?: (now: number) => boolean;
 }
 
+/** Full checks between two reads of the account's filter add-on and stages (about an hour at 5 minutes). */
+export const ACCOUNT_EVERY = 12;
+
 /** Pages the reminder never covers: settings (the admin must be able to fix the policy) and cards being edited. */
 export const isQuietArea = (area: string): boolean =>
-  area === 'settings' || area.startsWith('settings') || area.startsWith('advanced-settings') || area.endsWith('_card');
+  area.startsWith('settings') || area.startsWith('advanced-settings') || area.endsWith('_card');
 
 const dayOf = (now: number, timezone: string): string => {
   const w = wallTime(now, timezone);
@@ -121,7 +124,7 @@ const settingsFeature = (env: FeatureEnv, parsed: ReturnType<typeof parseConfig>
           managers: env.ctx.managers,
           parsed: parseConfig(field.value ?? env.ctx.rawConfig),
           loadStages: () => loadStages(deps.api ?? hostApi()),
-          onChange: (config: Config) => field.set(JSON.stringify(config)),
+          onChange: (config: Config) => field.set(serializeConfig(config)),
         }),
       );
       return () => {
@@ -199,6 +202,20 @@ export const startReminderWith = (env: FeatureEnv, given: Partial<ReminderDeps> 
   const fresh = (deals: FlaggedDeal[], started: number) =>
     deals.filter((d) => (createdAt.get(d.id) ?? -Infinity) < started);
 
+  // The filter add-on and the stages barely change: a full check reads them once per ACCOUNT_EVERY checks (and
+  // again after a failure or when this tab becomes the leader), so it usually costs ceil(deals/250) +
+  // ceil(candidates/50) requests, without the +2.
+  let account: Promise<ScanAccount> | undefined;
+  let accountUses = 0;
+  const scanAccount = (): Promise<ScanAccount> => {
+    if (!account || accountUses >= ACCOUNT_EVERY) {
+      account = loadScanAccount(api);
+      accountUses = 0;
+    }
+    accountUses += 1;
+    return account;
+  };
+
   const run = async (kind: CheckKind) => {
     const now = clock.now();
     try {
@@ -207,9 +224,14 @@ export const startReminderWith = (env: FeatureEnv, given: Partial<ReminderDeps> 
         if (shown.length === 0) return;
         publish(fresh(await recheck(shown, config, now, api), now), undefined);
       } else {
-        publish(fresh((await scan({ responsible: ctx.userId, config, now }, api)).deals, now), undefined);
+        const known = await scanAccount();
+        publish(
+          fresh((await scan({ responsible: ctx.userId, config, now, account: known }, api)).deals, now),
+          undefined,
+        );
       }
     } catch (error) {
+      if (kind === 'full') account = undefined;
       publish(store.get().deals, failureOf(error));
     }
   };
@@ -273,7 +295,11 @@ export const startReminderWith = (env: FeatureEnv, given: Partial<ReminderDeps> 
       }
     }),
   );
-  tabs.onLeader(() => schedule.start());
+  tabs.onLeader(() => {
+    // A new leader reads the account afresh: what an earlier leadership of this tab kept may be stale.
+    account = undefined;
+    schedule.start();
+  });
   tabs.post({ type: 'hello' });
 
   const askForCheck = () => {
@@ -291,7 +317,8 @@ export const startReminderWith = (env: FeatureEnv, given: Partial<ReminderDeps> 
           entity_type: 'leads',
           task_type_id: task.typeId,
           responsible_user_id: ctx.userId,
-          // amoCRM echoes it back; one id per click guards against a retried request making two tasks.
+          // amoCRM only echoes it back in the answer (it does not deduplicate by it); it ties the answer to this
+          // request in logs. What keeps one click from making two tasks is TaskForm's busy ref.
           request_id: `task-guard-${deal.id}-${clock.now()}`,
         },
       ]);
