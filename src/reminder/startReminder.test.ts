@@ -3,6 +3,7 @@ import en from '../../i18n/en.json';
 import type { WidgetContext } from '../host/amo';
 import { ApiError, type Api } from '../host/api';
 import { realClock } from '../host/clock';
+import { mount as mountForTest } from '../host/mount';
 import { joinTabs, sharedValue } from '../host/tabs';
 import { createTranslate } from '../i18n';
 import { ACCOUNT_EVERY, startReminderWith, type SnoozeRecord, type TabMessage } from './startReminder';
@@ -379,5 +380,33 @@ describe('a task amoCRM rejects', () => {
     expect(problem).toContain(en.reminder.taskFailed);
     expect(problem).toContain(en.reminder.taskNotice.failed);
     expect(kept).toBe('Call back about the contract');
+  });
+});
+
+describe('stop', () => {
+  it('takes the dialog and its sheet away even when one undo throws', async () => {
+    const snoozes = sharedValue<SnoozeRecord>('snooze', memory());
+    const feature = startReminderWith(
+      { ctx: ctx(), t: createTranslate(en) },
+      {
+        api: fakeApi().api,
+        clock: realClock,
+        snoozes,
+        tabs: joinTabs<TabMessage>('tg', { clock: realClock }),
+        // The mount's undo runs first (last in, first out) and fails.
+        mount: (vnode, where) => {
+          const undo = mountForTest(vnode, where);
+          return () => {
+            undo();
+            throw new Error('unmount failed');
+          };
+        },
+      },
+    );
+    await settle();
+    expect(dialog()).not.toBeNull();
+    expect(document.querySelectorAll('style').length).toBe(1);
+    expect(() => feature.stop()).not.toThrow();
+    expect(document.querySelectorAll('style').length).toBe(0);
   });
 });

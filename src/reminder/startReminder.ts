@@ -424,7 +424,14 @@ export const startReminderWith = (env: FeatureEnv, given: Partial<ReminderDeps> 
     stop() {
       schedule.stop();
       tabs.close();
-      while (undos.length) undos.pop()?.();
+      // Each undo on its own: one that throws must not leave the others (the dialog, the sheet) on the page.
+      while (undos.length) {
+        try {
+          undos.pop()?.();
+        } catch {
+          // Nothing to do: the widget never throws into the host page.
+        }
+      }
     },
   };
 };
