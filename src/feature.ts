@@ -20,20 +20,31 @@ export interface FeatureEnv {
 export interface SettingsField {
   /** The container the host gives the custom field (`#<code>_custom_content`). */
   root: HTMLElement;
-  /** The current value of the field (a JSON string, or nothing yet). */
-  value: unknown;
+  /**
+   * The saved value: the hidden input's when it holds JSON, else what `get_settings()` gives (an object, a JSON
+   * string on older hosts, or nothing yet). What the host puts in the input is not documented.
+   */
+  saved: unknown;
   /** Stores a new value in the hidden input and tells the modal it changed, so Save activates. */
   set(value: string): void;
+}
+
+/** What the host hands `onSave`: whether the widget stays on, and the fields it is about to save. */
+export interface SaveRequest {
+  /** False when the admin is switching the widget off: nothing may stand in the way of that. */
+  active: boolean;
+  /** The values the host saves; a feature may write its own field (`fields.<code>`) as a JSON string. */
+  fields: Record<string, unknown>;
 }
 
 /** A running feature. Every hook is optional; `stop` undoes everything `start` did. */
 export interface Feature {
   /** The host showed another page (init_once widgets get `render` again instead of a new instance). */
-  navigated?(area: string): void;
+  navigated?(area: string, pagePath?: string): void;
   /** Draws this feature's part of the integration settings modal. */
   settings?(field: SettingsField): Undo;
-  /** Checks the values about to be saved; false or a rejected promise blocks the save. */
-  save?(fields: Record<string, unknown>): boolean | Promise<boolean>;
+  /** Checks (and may complete) the values about to be saved; false or a rejected promise blocks the save. */
+  save?(request: SaveRequest): boolean | Promise<boolean>;
   /** Draws this feature's section of the advanced settings page. */
   advanced?(root: HTMLElement): Undo;
   stop(): void;

@@ -62,4 +62,27 @@ describe('loadAdminKit', () => {
     await expect(loadAdminKit(where, amd)).resolves.toBe(adminKit);
     expect(amd).toHaveBeenCalledTimes(2);
   });
+
+  it('undefines a failed id, since RequireJS keeps answering a failed module until it is undefined', async () => {
+    // Like RequireJS: a module id that failed stays failed for every later require, unless `undef` drops it.
+    let online = false;
+    const failed = new Set<string>();
+    const amd = Object.assign(
+      vi.fn<AmdRequire>((ids, ok, fail) => {
+        const id = ids[0] ?? '';
+        setTimeout(() => {
+          if (failed.has(id) || !online) {
+            failed.add(id);
+            fail?.(new Error(`Script error for "${id}"`));
+          } else ok(adminKit);
+        }, 0);
+      }),
+      { undef: vi.fn((id: string) => void failed.delete(id)) },
+    );
+    const where = { path: '/f', version: '1' };
+    await expect(loadAdminKit(where, amd)).rejects.toThrow('Script error');
+    expect(amd.undef).toHaveBeenCalledWith('/f/admin.js?v=1');
+    online = true;
+    await expect(loadAdminKit(where, amd)).resolves.toBe(adminKit);
+  });
 });

@@ -1,7 +1,7 @@
 import type { AdminKit } from '../admin';
+import { pageRequire, requireModule, type AmdRequire } from './amd';
 
-/** RequireJS's global `require`: the host contract's only way to load more code (never a script tag). */
-export type AmdRequire = (ids: string[], ok: (...modules: unknown[]) => void, fail?: (error: unknown) => void) => void;
+export type { AmdRequire };
 
 /** What admin.js must hand back; `explainFailure` is the one a manager's page uses. */
 export const KIT_ENTRIES = [
@@ -18,11 +18,6 @@ const isKit = (value: unknown): value is AdminKit =>
   value !== null &&
   KIT_ENTRIES.every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
 
-const pageRequire = (): AmdRequire | undefined => {
-  const amd: unknown = (globalThis as { require?: unknown }).require;
-  return typeof amd === 'function' ? (amd as AmdRequire) : undefined;
-};
-
 /** The module id of admin.js: a URL beside script.js, versioned like it so a new archive is never mixed with an old one. */
 export const adminKitUrl = (path: string, version: string): string =>
   `${path}/admin.js?v=${encodeURIComponent(version)}`;
@@ -33,7 +28,7 @@ const loads = new Map<string, Promise<AdminKit>>();
 /**
  * Loads admin.js (the admin-only UI) through the page's RequireJS, once per page. Rejects, never throws, when the
  * page has no AMD loader, the widget's path is unknown, the file fails to load or is not the kit; a failed load is
- * forgotten, so a later call (the settings modal, the next page) tries again.
+ * forgotten here and undefined in RequireJS, so a later call (the settings modal, the next page) tries again.
  */
 export const loadAdminKit = (
   where: { path: string; version: string },
@@ -42,14 +37,11 @@ export const loadAdminKit = (
   const id = adminKitUrl(where.path, where.version);
   const known = loads.get(id);
   if (known) return known;
-  const load = new Promise<AdminKit>((resolve, reject) => {
-    if (!where.path) throw new Error('the widget path is unknown');
-    if (!amdRequire) throw new Error('the page has no AMD require');
-    amdRequire(
-      [id],
-      (kit) => (isKit(kit) ? resolve(kit) : reject(new Error('admin.js did not return the admin kit'))),
-      (error) => reject(error instanceof Error ? error : new Error(String(error))),
-    );
+  const load = (
+    where.path ? requireModule(id, amdRequire) : Promise.reject(new Error('the widget path is unknown'))
+  ).then((kit) => {
+    if (!isKit(kit)) throw new Error('admin.js did not return the admin kit');
+    return kit;
   });
   loads.set(id, load);
   load.catch(() => loads.delete(id));

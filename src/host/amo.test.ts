@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readContext, readManagers, readTaskTypes, type AmoApp, type AmoWidget } from './amo';
+import { readArea, readContext, readManagers, readTaskTypes, type AmoApp, type AmoWidget } from './amo';
 
 const widget = (settings: Record<string, unknown> = {}): AmoWidget =>
   ({
@@ -26,7 +26,8 @@ describe('readContext', () => {
             7: { id: 7, title: 'Ольга', is_admin: 'Y', active: true },
             8: { id: '8', title: 'Пётр', active: 'N' },
           },
-          task_types: { 1: { id: 1, option_name: 'Связаться' } },
+          // The host's shape: the account's own types only, keyed key_<id>, named by `option`.
+          task_types: { key_3: { id: '3', option: 'Письмо', color: null, icon_id: 5 } },
         },
         { lang_id: 'en', getWidgetsArea: () => 'leads-pipeline' },
       ),
@@ -41,13 +42,18 @@ describe('readContext', () => {
       area: 'leads-pipeline',
       widgetCode: 'task_guard',
       version: '1.2.3',
+      widgetVersion: '0.1.0',
       rawConfig: '{"mode":"strict"}',
     });
     expect(ctx.managers).toEqual([
       { id: 7, name: 'Ольга', isAdmin: true, active: true },
       { id: 8, name: 'Пётр', isAdmin: false, active: false },
     ]);
-    expect(ctx.taskTypes).toEqual([{ id: 1, name: 'Связаться' }]);
+    expect(ctx.taskTypes).toEqual([
+      { id: 1, name: '' },
+      { id: 2, name: '' },
+      { id: 3, name: 'Письмо' },
+    ]);
   });
 
   it('never throws and falls back to safe values when APP is missing or its methods throw', () => {
@@ -60,7 +66,8 @@ describe('readContext', () => {
       },
     };
     const ctx = readContext(widget(), throwing);
-    expect(ctx).toMatchObject({ userId: 5, isAdmin: false, language: 'ru', timezone: 'UTC', area: 'ccard' });
+    // system().area speaks in short codes: ccard is a contact card.
+    expect(ctx).toMatchObject({ userId: 5, isAdmin: false, language: 'ru', timezone: 'UTC', area: 'contacts_card' });
     expect(readContext({ callbacks: {} as AmoWidget['callbacks'] }, undefined).userId).toBe(0);
   });
 
@@ -79,7 +86,45 @@ describe('narrowing host lists', () => {
     expect(readManagers(raw)).toEqual(expected);
   });
 
-  it('readTaskTypes skips entries without a name', () => {
-    expect(readTaskTypes([{ id: 1, name: 'Call' }, { id: 2 }])).toEqual([{ id: 1, name: 'Call' }]);
+  const BUILT_IN = [
+    { id: 1, name: '' },
+    { id: 2, name: '' },
+  ];
+
+  it.each<[string, unknown, { id: number; name: string }[]]>([
+    ['nothing: the built-in call and meeting', undefined, BUILT_IN],
+    [
+      "amoCRM's shape: key_<id> records named by option",
+      {
+        key_3: { id: '3', option: 'Письмо', color: '#aaa', icon_id: 1 },
+        key_7: { id: 7, option: 'Отправить КП', color: null, icon_id: null },
+      },
+      [...BUILT_IN, { id: 3, name: 'Письмо' }, { id: 7, name: 'Отправить КП' }],
+    ],
+    [
+      'other spellings of the name',
+      [
+        { id: 4, option_name: 'A' },
+        { id: 5, name: 'B' },
+      ],
+      [...BUILT_IN, { id: 4, name: 'A' }, { id: 5, name: 'B' }],
+    ],
+    ['entries without a name or id are skipped', [{ id: 6 }, { option: 'x' }, 5], BUILT_IN],
+    ['a list that repeats a built-in type does not offer it twice', [{ id: 1, option: 'Связаться' }], BUILT_IN],
+  ])('readTaskTypes: %s', (_case, raw, expected) => {
+    expect(readTaskTypes(raw)).toEqual(expected);
+  });
+
+  it.each([
+    ['lcard', 'leads_card'],
+    ['ccard', 'contacts_card'],
+    ['comcard', 'companies_card'],
+    ['llist', 'leads'],
+    ['settings', 'settings'],
+    ['advanced-settings', 'advanced-settings'],
+    ['widgetsSettings', 'widgetsSettings'],
+  ])('the system().area fallback maps the short code %s to %s', (short, long) => {
+    const bare = { callbacks: {} as AmoWidget['callbacks'], system: () => ({ area: short }) };
+    expect(readArea(bare, undefined)).toBe(long);
   });
 });

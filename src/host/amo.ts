@@ -1,8 +1,10 @@
 /**
  * Our own typings of the amoCRM / Kommo host surface (the `@amocrm/widget-types` package named on the design
- * card does not exist). Typed from the developer docs and the host's front-end code
- * (../shared/reference/amocrm-host.md); everything the host hands us is `unknown` until narrowed here.
+ * card does not exist). Typed from the developer docs (GitHub `biradrags/amo-docs`, `amocrm_docs_md/web_sdk/`) and
+ * the host's own front-end code (GitHub `Psiant/two`, `frontend/bild/*.js`); docs/real-host.md lists each
+ * assumption with its source. Everything the host hands us is `unknown` until narrowed here.
  */
+import { widget as manifestWidget } from '../../manifest.json';
 
 /** `self.system()`: where the widget runs and who is logged in. */
 export interface AmoSystem {
@@ -77,11 +79,15 @@ export interface Manager {
   active: boolean;
 }
 
-/** The task types the account offers (`APP.constant('task_types')`), narrowed. */
+/** A task type the reminder offers: amoCRM's built-in ones (1 call, 2 meeting) and the account's own. */
 export interface TaskType {
   id: number;
+  /** The account's own name; empty for the built-in types, which the views name in the user's language. */
   name: string;
 }
+
+/** amoCRM's built-in task types: 1 "Связаться" (call / follow-up) and 2 "Встреча" (meeting). */
+export const BUILT_IN_TASK_TYPES: readonly number[] = [1, 2];
 
 /** Everything the features need to know about where they run: plain values, no host objects. */
 export interface WidgetContext {
@@ -100,10 +106,18 @@ export interface WidgetContext {
   taskTypes: TaskType[];
   /** The host's widgets area (`dashboard`, `leads-pipeline`, `leads_card`, `advanced-settings:<code>`, ...). */
   area: string;
+  /** The page's path (`/settings/widgets/`, `/leads/detail/7`, ...): some quiet pages share an area. */
+  pagePath: string;
   /** Base URL of the unpacked archive, for images. */
   path: string;
+  /**
+   * The host's install stamp (`get_settings().version` is the server's `installed_version`, GitHub `Psiant/two`
+   * `frontend/bild/75620.907dc87499035442ff59.js`, the widget loader): a cache-buster for `?v=`, not our version.
+   */
   version: string;
-  /** The custom settings field's raw value (a JSON string, an object, or nothing yet). */
+  /** The manifest's version, baked in at build time: what reports name. */
+  widgetVersion: string;
+  /** The custom settings field's saved value, as `get_settings()` gives it (an object, a JSON string, or nothing). */
   rawConfig: unknown;
 }
 
@@ -162,25 +176,60 @@ export const readManagers = (raw: unknown): Manager[] => {
   return managers;
 };
 
-/** Narrows `APP.constant('task_types')`: an object keyed by id (or an array) of `{id, option_name | name}`. */
+/**
+ * Narrows `APP.constant('task_types')`: the account's OWN task types, an object keyed `key_<id>` of
+ * `{id, option, color, icon_id}` (the host names a type by `.option`: GitHub `Psiant/two`
+ * `frontend/bild/1676.888b5ebc58d225dcb360.js`, `(APP.constant("task_types")["key_".concat(e)] || {}).option`).
+ * The built-in 1 (call) and 2 (meeting) are not in it, so they always come first, unnamed (the views name them);
+ * `option_name` and `name` are read too, for other hosts and older pages.
+ */
 export const readTaskTypes = (raw: unknown): TaskType[] => {
   const list = Array.isArray(raw) ? raw : isDict(raw) ? Object.values(raw) : [];
-  const types: TaskType[] = [];
+  const types: TaskType[] = BUILT_IN_TASK_TYPES.map((id) => ({ id, name: '' }));
   for (const item of list) {
     if (!isDict(item)) continue;
     const id = asNumber(item.id);
-    const name = asString(item.option_name ?? item.name);
-    if (id && name) types.push({ id, name });
+    const name = asString(item.option ?? item.option_name ?? item.name).trim();
+    if (id && name && !types.some((type) => type.id === id)) types.push({ id, name });
   }
   return types;
 };
+
+/**
+ * `self.system().area` (the host's `APP.widgets.system.area`) speaks in short codes (`kommo-crm/birthday-widget`
+ * `script.js` compares it with "settings", "advanced-settings", "ccard", "lcard"); `APP.getWidgetsArea()` in long
+ * ones. The fallback maps the short codes so one vocabulary reaches the features.
+ */
+const SHORT_AREAS: Readonly<Record<string, string>> = {
+  lcard: 'leads_card',
+  ccard: 'contacts_card',
+  comcard: 'companies_card',
+  cucard: 'customers_card',
+  llist: 'leads',
+  clist: 'contacts',
+  culist: 'customers',
+  tlist: 'todo',
+};
+
+/** The long area name for a short `system().area` code; anything else as it is. */
+export const longArea = (area: string): string => SHORT_AREAS[area] ?? area;
 
 /** The host's widgets area of the page shown now: the one thing that changes between pages of an init_once widget. */
 export const readArea = (
   widget: AmoWidget,
   app: AmoApp | undefined = hostApp(),
   system: AmoSystem = attempt(widget.system?.bind(widget)) ?? {},
-): string => asString(attempt(app?.getWidgetsArea ? () => app.getWidgetsArea?.() : undefined) ?? system.area);
+): string =>
+  asString(attempt(app?.getWidgetsArea ? () => app.getWidgetsArea?.() : undefined)) || longArea(asString(system.area));
+
+/** The page's path, for the quiet pages the area does not tell apart (every `/settings/` page). */
+export const readPagePath = (): string => asString(attempt(() => globalThis.location?.pathname));
+
+/** The saved value of the custom settings field `field`, read afresh (the settings modal may outlive a save). */
+export const readSaved = (widget: AmoWidget, field: string): unknown => {
+  const settings: AmoSettings = attempt(widget.get_settings?.bind(widget)) ?? widget.params ?? {};
+  return settings[field];
+};
 
 /** Reads everything the features need from the widget and the `APP` global, tolerating any missing piece. */
 export const readContext = (widget: AmoWidget, app: AmoApp | undefined = hostApp()): WidgetContext => {
@@ -212,8 +261,10 @@ export const readContext = (widget: AmoWidget, app: AmoApp | undefined = hostApp
     managers,
     taskTypes: readTaskTypes(constant(app, 'task_types')),
     area,
+    pagePath: readPagePath(),
     path: asString(settings.path),
     version: asString(settings.version ?? attempt(widget.get_version?.bind(widget))),
+    widgetVersion: manifestWidget.version,
     rawConfig: settings.config,
   };
 };

@@ -115,8 +115,16 @@ describe('api client', () => {
     expect(calls).toHaveLength(2);
   });
 
-  it('backs off for 15 minutes after a 403 block', async () => {
-    const { api, calls, advance } = setup(() => ({ status: 403, body: '' }));
+  const BLOCK = 'Аккаунт заблокирован, за неоднократное превышение количества запросов в секунду';
+  const NGINX =
+    '<html><head><title>403 Forbidden</title></head><body><center><h1>403 Forbidden</h1></center><hr><center>nginx</center></body></html>';
+
+  it.each([
+    ['amoCRM block text', BLOCK],
+    ['legacy block code', JSON.stringify({ response: { error: 'blocked', error_code: '403' } })],
+    ['nginx page of a blocked IP', NGINX],
+  ])('backs off for 15 minutes after a 403 block (%s)', async (_name, body) => {
+    const { api, calls, advance } = setup(() => ({ status: 403, body }));
     await expect(api.get('/api/v4/leads')).rejects.toMatchObject({ failure: { kind: 'blocked' } });
     advance(BLOCK_BACKOFF_MS - 1);
     await expect(api.get('/api/v4/leads')).rejects.toMatchObject({ failure: { kind: 'blocked' } });
@@ -124,6 +132,57 @@ describe('api client', () => {
     advance(1);
     await expect(api.get('/api/v4/leads')).rejects.toThrow();
     expect(calls).toHaveLength(2);
+  });
+
+  it.each([
+    ['rights (288)', { title: 'Forbidden', status: 403, detail: 'Недостаточно прав. Доступ запрещен.' }],
+    ['legacy rights code', { response: { error: 'Недостаточно прав', error_code: 288 } }],
+    [
+      'admin only',
+      {
+        title: 'Forbidden',
+        status: 403,
+        detail: 'Admin access only. Please perform the integration under Administrator account',
+      },
+    ],
+    [
+      'IP whitelist (113)',
+      { response: { error: 'Доступ к данному аккаунту запрещён с Вашего IP адреса', error_code: '113' } },
+    ],
+  ])('fails only the refused call on a rights 403 (%s): the next call goes at once', async (_name, body) => {
+    let refused = false;
+    const { api, calls } = setup(() => {
+      if (refused) return { status: 200, body: { _embedded: { tasks: [{ id: 1 }] } } };
+      refused = true;
+      return { status: 403, body };
+    });
+    const error = await api.post('/api/v4/tasks', [{ text: 'a' }]).catch((e: unknown) => e);
+    expect(error).toMatchObject({ failure: { kind: 'http', status: 403 } });
+    expect((error as ApiError).status).toBe(403);
+    expect(api.blockedUntil()).toBe(0);
+    await expect(api.post('/api/v4/tasks', [{ text: 'b' }])).resolves.toBeDefined();
+    expect(calls).toHaveLength(2);
+  });
+
+  it('takes 403s without a telling body for a block only when they repeat on different reads', async () => {
+    const { api, calls } = setup((url) => (url.includes('ok') ? { status: 200, body: {} } : { status: 403, body: '' }));
+    await expect(api.post('/api/v4/leads/notes', [])).rejects.toMatchObject({ failure: { kind: 'http' } });
+    await expect(api.get('/api/v4/leads?page=1')).rejects.toMatchObject({ failure: { kind: 'http' } });
+    // The same read again is a retry, not a second read.
+    await expect(api.get('/api/v4/leads?page=1')).rejects.toMatchObject({ failure: { kind: 'http' } });
+    await api.get('/api/v4/ok');
+    // A read that passed in between ends the suspicion.
+    await expect(api.get('/api/v4/tasks')).rejects.toMatchObject({ failure: { kind: 'http' } });
+    expect(api.blockedUntil()).toBe(0);
+    await expect(api.get('/api/v4/leads?page=2')).rejects.toMatchObject({ failure: { kind: 'blocked' } });
+    expect(api.blockedUntil()).toBeGreaterThan(0);
+    expect(calls).toHaveLength(6);
+  });
+
+  it('asks for HAL JSON the way jQuery does', async () => {
+    const { api, calls } = setup(() => ({ status: 200, body: {} }));
+    await api.get('/api/v4/account');
+    expect(new Headers(calls[0]?.init?.headers).get('Accept')).toBe('application/hal+json, application/json, */*');
   });
 
   it('passes a validation error with its body and reports it once', async () => {

@@ -1,3 +1,4 @@
+import { forbiddenMeaning } from './forbidden';
 import { nativeFetch, reportOwnFailure } from './network/registry';
 
 /** Query parameters in amoCRM's bracket style; arrays repeat the key. */
@@ -62,8 +63,10 @@ export interface ApiOptions {
   base?: string;
 }
 
-/** A 403 from amoCRM on every call means the IP is blocked for excess; the docs advise waiting it out. */
+/** A 403 block (too many requests) lasts a while; the docs advise waiting it out. */
 export const BLOCK_BACKOFF_MS = 15 * 60_000;
+/** Two 403s without a telling body on different reads this close together are taken for a block. */
+const REPEAT_403_WITHIN_MS = 10 * 60_000;
 /** A 429 asking for a short pause gets one retry after it; a longer one fails the call and pauses the client. */
 const RETRY_ONCE_WITHIN_MS = 5_000;
 /** A `_links.next` chain longer than this is a server bug, not data (250 x 2000 = 500k deals). */
@@ -115,6 +118,17 @@ export const createApi = (options: ApiOptions): Api => {
   let sent = 0;
   let pausedUntil = 0;
   let pauseKind: 'rate-limited' | 'blocked' = 'rate-limited';
+  // The last read refused with a 403 that said nothing: a second one on another read means a block.
+  let silent403: { url: string; at: number } | undefined;
+
+  const isBlock = (method: string, url: string, body: string): boolean => {
+    const meaning = forbiddenMeaning(body);
+    if (meaning !== 'unknown') return meaning === 'block';
+    if (method !== 'GET') return false;
+    const earlier = silent403;
+    silent403 = { url, at: now() };
+    return earlier !== undefined && earlier.url !== url && now() - earlier.at <= REPEAT_403_WITHIN_MS;
+  };
 
   // Slots are handed out one after another, so concurrent callers (a scan and a task POST) share one budget.
   const takeSlot = (): Promise<void> => {
@@ -146,7 +160,9 @@ export const createApi = (options: ApiOptions): Api => {
         method,
         credentials: 'same-origin',
         headers: {
-          Accept: 'application/json',
+          // What jQuery sends for `dataType: json`, and amoCRM answers `application/hal+json`
+          // (`amocrm_docs_md/crm_platform/leads-api.md` in GitHub `biradrags/amo-docs`).
+          Accept: 'application/hal+json, application/json, */*',
           'X-Requested-With': 'XMLHttpRequest',
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
@@ -157,9 +173,14 @@ export const createApi = (options: ApiOptions): Api => {
       options.report?.({ url, method, status: 0, body: message });
       throw new ApiError({ kind: 'network', message }, method, url);
     }
-    if (response.status === 204) return undefined;
+    if (response.status === 204) {
+      silent403 = undefined;
+      return undefined;
+    }
     const text = await response.text().catch(() => '');
     if (response.ok) {
+      // A block refuses every call: one that passes ends any suspicion.
+      silent403 = undefined;
       if (!text) return undefined;
       try {
         return JSON.parse(text) as unknown;
@@ -178,7 +199,9 @@ export const createApi = (options: ApiOptions): Api => {
       pauseKind = 'rate-limited';
       throw new ApiError({ kind: 'rate-limited', until: pausedUntil }, method, url);
     }
-    if (response.status === 403) {
+    // A refusal of this one call (rights, the IP whitelist) fails only this call, explained from the catalog; the
+    // next task or check goes ahead.
+    if (response.status === 403 && isBlock(method, url, text)) {
       pausedUntil = now() + BLOCK_BACKOFF_MS;
       pauseKind = 'blocked';
       throw new ApiError({ kind: 'blocked', until: pausedUntil }, method, url);

@@ -93,7 +93,7 @@ describe('createCallbacks', () => {
     const undo = vi.fn();
     const start: StartFeature = () => ({
       settings(field) {
-        seen.push(String(field.value));
+        seen.push(String(field.saved));
         field.set('{"mode":"strict"}');
         return undo;
       },
@@ -109,6 +109,87 @@ describe('createCallbacks', () => {
     expect(changed).toHaveBeenCalledTimes(1);
     callbacks.destroy();
     expect(undo).toHaveBeenCalledTimes(1);
+  });
+
+  // The host's template: the hidden input INSIDE the container, no label (GitHub `Psiant/two`,
+  // `frontend/bild/42355.11df5f2239bfa2f2ab8e.js`); what the input holds for a saved object is not documented.
+  const customField = (value: string) =>
+    `<div class="widget_settings_block__input_field" id="task_guard_custom_content">` +
+    `<input name="config" id="task_guard_custom" type="hidden" value="${value}"></div>`;
+  const savedWidget = (config: unknown): AmoWidget => {
+    let params: Record<string, unknown> = { widget_code: 'task_guard', config };
+    return {
+      callbacks: {} as AmoWidget['callbacks'],
+      get_settings: () => params,
+      set_settings: (values) => {
+        params = { ...params, ...values };
+      },
+    };
+  };
+  const seenBy =
+    (seen: unknown[]): StartFeature =>
+    () => ({
+      settings(field) {
+        seen.push(field.saved);
+        return () => undefined;
+      },
+      stop: () => undefined,
+    });
+
+  it.each<[string, string, unknown, unknown]>([
+    ['an input the host filled with the decoded object', '[object Object]', { mode: 'strict' }, { mode: 'strict' }],
+    ['an empty input', '', { mode: 'strict' }, { mode: 'strict' }],
+    ['an older host: the saved value as a JSON string', '', '{"mode":"strict"}', '{"mode":"strict"}'],
+    ['an input holding JSON', '{&quot;mode&quot;:&quot;gentle&quot;}', { mode: 'strict' }, '{"mode":"gentle"}'],
+  ])('seeds the form from get_settings() unless the input holds JSON: %s', (_case, input, saved, expected) => {
+    document.body.innerHTML = customField(input);
+    const seen: unknown[] = [];
+    createCallbacks(savedWidget(saved), { features: [seenBy(seen)] }).settings();
+    expect(seen).toEqual([expected]);
+  });
+
+  it('lets the features write their field into what the host saves, and shows it when the modal opens again', () => {
+    document.body.innerHTML = customField('[object Object]');
+    const start: StartFeature = () => ({
+      save(request) {
+        request.fields.config = '{"mode":"strict"}';
+        return true;
+      },
+      stop: () => undefined,
+    });
+    const seen: unknown[] = [];
+    const host = savedWidget(undefined);
+    const callbacks = createCallbacks(host, { features: [start, seenBy(seen)] });
+    const data: { active: string; fields?: Record<string, unknown> } = { active: 'Y' };
+    expect(callbacks.onSave(data)).toBe(true);
+    expect(data.fields).toEqual({ config: '{"mode":"strict"}' });
+    callbacks.settings();
+    expect(seen).toEqual(['{"mode":"strict"}']);
+  });
+
+  it('tells the features when the admin is switching the widget off, and never refuses that', () => {
+    const actives: boolean[] = [];
+    const start: StartFeature = () => ({
+      save(request) {
+        actives.push(request.active);
+        // A feature that refuses every save, as a form with unconfirmed changes does.
+        return false;
+      },
+      stop: () => undefined,
+    });
+    const callbacks = createCallbacks(widget(), { features: [start] });
+    expect(callbacks.onSave({ active: 'N', fields: {} })).toBe(true);
+    expect(callbacks.onSave({ active: 'Y', fields: {} })).toBe(false);
+    expect(actives).toEqual([false, true]);
+  });
+
+  it("gives the custom field the modal's whole width and takes it back", () => {
+    document.body.innerHTML = customField('');
+    const callbacks = createCallbacks(widget(), { features: [seenBy([])] });
+    callbacks.settings();
+    expect(document.getElementById('task_guard_custom_content')?.style.width).toBe('100%');
+    callbacks.destroy();
+    expect(document.getElementById('task_guard_custom_content')?.style.width).toBe('');
   });
 
   it('draws each feature section on the advanced settings page and removes them at destroy', () => {

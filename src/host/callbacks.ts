@@ -1,17 +1,29 @@
 import type { AdminKit } from '../admin';
 import { loadAdminKit } from './adminKit';
-import { readArea, readContext, type AmoCallbacks, type AmoSaveData, type AmoWidget, type WidgetContext } from './amo';
+import {
+  readArea,
+  readContext,
+  readPagePath,
+  readSaved,
+  type AmoCallbacks,
+  type AmoSaveData,
+  type AmoWidget,
+  type WidgetContext,
+} from './amo';
 import type { JQueryStatic } from './jquery';
 import { translateFrom, type Langs } from '../i18n';
 import { fallbackLocales, loadFallbackLangs } from './langs';
 import type { Feature, FeatureEnv, SettingsField, StartFeature, Undo } from '../feature';
+
+/** The manifest's custom settings field (`settings.config`, type `custom`). */
+export const CONFIG_FIELD = 'config';
 
 /** What the composition root hands to the life cycle. */
 export interface CallbackDeps {
   $?: JQueryStatic;
   features: readonly StartFeature[];
   doc?: Document;
-  /** For the fallback dictionaries; the unwatched page fetch by default. */
+  /** For the fallback dictionaries when the page cannot load them; the unwatched page fetch by default. */
   fetch?: typeof fetch;
   /** Loads admin.js; the page's RequireJS by default. */
   loadAdminKit?: (where: { path: string; version: string }) => Promise<AdminKit>;
@@ -28,9 +40,22 @@ const guard = <T>(fn: () => T, fallback: T): T => {
 
 const isLangs = (value: unknown): value is Langs => typeof value === 'object' && value !== null;
 
+/** The hidden input's value when it is JSON (what the host puts there is not documented); otherwise nothing. */
+const jsonOf = (text: string): unknown => {
+  if (!text.trim()) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? text : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
 /**
- * Builds the callbacks object for one widget instance: render / bind_actions / init in the host's order, render
- * again on every page (init_once), settings / onSave / advancedSettings, and destroy, which undoes everything.
+ * Builds the callbacks object for one widget instance: render, init and bind_actions (in whatever order the host
+ * calls them: render -> init -> bind_actions for a synchronous render, GitHub `Psiant/two`
+ * `frontend/bild/75620.907dc87499035442ff59.js`), render again on every page (init_once), settings / onSave /
+ * advancedSettings, and destroy, which undoes everything.
  */
 export const createCallbacks = (widget: AmoWidget, deps: CallbackDeps): AmoCallbacks => {
   const doc = deps.doc ?? document;
@@ -52,7 +77,8 @@ export const createCallbacks = (widget: AmoWidget, deps: CallbackDeps): AmoCallb
     const hostLangs = isLangs(widget.langs) ? widget.langs : undefined;
     const dictionaries: (Langs | undefined)[] = [hostLangs];
     const missing = fallbackLocales(hostLangs, ctx.language);
-    if (missing.length && ctx.path) void loadFallbackLangs(ctx.path, ctx.version, missing, dictionaries, deps.fetch);
+    if (missing.length && ctx.path)
+      void loadFallbackLangs(ctx.path, ctx.version, missing, dictionaries, { fetch: deps.fetch });
     const loadKit = deps.loadAdminKit ?? loadAdminKit;
     return { ctx, t: translateFrom(dictionaries), $: deps.$, adminKit: () => loadKit(ctx) };
   };
@@ -79,7 +105,8 @@ export const createCallbacks = (widget: AmoWidget, deps: CallbackDeps): AmoCallb
       if (rendered > 1) guard(clearPage, undefined);
       if (rendered > 1 && features) {
         const where = area();
-        for (const feature of features) guard(() => feature.navigated?.(where), undefined);
+        const path = guard(readPagePath, '');
+        for (const feature of features) guard(() => feature.navigated?.(where, path), undefined);
       }
       return true;
     },
@@ -97,9 +124,17 @@ export const createCallbacks = (widget: AmoWidget, deps: CallbackDeps): AmoCallb
         const root = doc.getElementById(`${code}_custom_content`);
         const input = doc.getElementById(`${code}_custom`);
         if (!root || !(input instanceof HTMLInputElement)) return;
+        // The custom field's container is the input column of the host's two-column row, and a custom field has
+        // no label (GitHub `Psiant/two`, the settings template in `frontend/bild/42355.11df5f2239bfa2f2ab8e.js`): the form takes the
+        // whole width, as `Kirimai/amocrm-widget-starter-kit` `src/js/settings.js` does.
+        const width = root.style.width;
+        root.style.width = '100%';
+        pageUndos.push(() => {
+          root.style.width = width;
+        });
         const field: SettingsField = {
           root,
-          value: input.value,
+          saved: jsonOf(input.value) ?? readSaved(widget, CONFIG_FIELD),
           set(value) {
             input.value = value;
             // The modal listens through jQuery; a native event alone would leave Save disabled.
@@ -115,11 +150,25 @@ export const createCallbacks = (widget: AmoWidget, deps: CallbackDeps): AmoCallb
       return true;
     },
     onSave(data: AmoSaveData) {
-      const fields = data.fields ?? {};
-      const answers = guard(() => running().map((feature) => feature.save?.(fields) ?? true), []);
-      if (answers.every((answer) => answer === true)) return true;
+      // The features write their own field into the very object the host saves (as `kommo-crm/birthday-widget`
+      // `classes/settings.js` does with `evt.fields.custom`): the hidden input may not hold what the form shows.
+      const fields = guard(() => (data.fields ??= {}), {});
+      const request = { active: data.active !== 'N' && data.active !== false, fields };
+      const answers = guard(() => running().map((feature) => feature.save?.(request) ?? true), []);
+      // The modal may be opened again without a new page: it must show what was just saved, and the host's
+      // settings object (`get_settings()`) is what the form reads when the input holds no JSON.
+      const remember = (ok: boolean): boolean => {
+        const value = fields[CONFIG_FIELD];
+        if (ok && typeof value === 'string' && jsonOf(value) !== undefined)
+          guard(() => widget.set_settings?.({ [CONFIG_FIELD]: value }), undefined);
+        return ok;
+      };
+      // Switching the widget off is never refused (`requirements.md` §2.2 in GitHub `biradrags/amo-docs`: the user
+      // must be able to disable an integration at any moment), whatever a feature answers.
+      if (!request.active) return true;
+      if (answers.every((answer) => answer === true)) return remember(true);
       if (answers.some((answer) => answer === false)) return false;
-      return Promise.all(answers).then((all) => all.every(Boolean));
+      return Promise.all(answers).then((all) => remember(all.every(Boolean)));
     },
     advancedSettings() {
       guard(() => {

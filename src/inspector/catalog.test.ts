@@ -80,7 +80,7 @@ describe('catalog', () => {
     expect(text(ru, 'catalog.codes.tasks_244')).toBe('Добавление сделок: нет прав.');
   });
 
-  // A copy of the catalog's source text (../shared/seeds/000_446e63a71bc62fc2.txt) travels with the code, so this
+  // A copy of the catalog's source text (amoCRM's error page and integrators' articles on it) travels with the code, so this
   // check runs on every clone.
   const seedPath = join(dirname(fileURLToPath(import.meta.url)), 'catalog.seed.txt');
   it('matches every "code | text" row of the seed word for word', () => {

@@ -2,7 +2,8 @@
  * The amoCRM error catalog as data: which codes exist in which section, the HTTP status that comes with them and
  * where their texts live. The texts themselves are in i18n/<locale>.json under `catalog.` (loaded by the host, not
  * bundled): `catalog.codes.<section>_<code>` explains the code, `catalog.advice.<advice>` says what to do.
- * Source: ../shared/seeds/000_446e63a71bc62fc2.txt (the official error page) and reference/amocrm-errors.md.
+ * Source: amoCRM's error page (GitHub `biradrags/amo-docs`, `amocrm_docs_md/crm_platform/error-codes.md`) and
+ * integrators' articles on the same codes, kept word for word in `catalog.seed.txt`; body shapes in docs/error-bodies.md.
  */
 
 /** Where a code belongs; the same number means different things in different sections. */

@@ -1,7 +1,7 @@
 import { pathOf } from '../host/network/emitter';
 import type { Hint, Section } from './catalog';
 
-/** The body shapes amoCRM answers with (reference/amocrm-errors.md section 2), plus the bodiless outcomes. */
+/** The body shapes amoCRM answers with (docs/error-bodies.md), plus the bodiless outcomes. */
 export type Shape =
   'validation' | 'problem' | 'legacy' | 'batch' | 'oauth' | 'chats' | 'html' | 'empty' | 'text' | 'network' | 'timeout';
 

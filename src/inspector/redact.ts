@@ -1,5 +1,5 @@
 /**
- * Redaction before anything is kept, shown or copied (reference/amocrm-errors.md section 3): secrets in query
+ * Redaction before anything is kept, shown or copied (docs/error-bodies.md): secrets in query
  * strings, fragments and bodies, credentials in URLs, e-mails and phone numbers. Pure string work.
  */
 

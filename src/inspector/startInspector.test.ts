@@ -23,8 +23,10 @@ const context = (over: Partial<WidgetContext> = {}): WidgetContext => ({
   managers: [],
   taskTypes: [],
   area: 'dashboard',
+  pagePath: '/dashboard/',
   path: '',
-  version: '0.1.0',
+  version: '1733000000',
+  widgetVersion: '0.1.0',
   rawConfig: undefined,
   ...over,
 });

@@ -92,7 +92,7 @@ export const createStartInspector =
       language: ctx.language,
       timezone: ctx.timezone,
       subdomain: ctx.subdomain,
-      version: ctx.version,
+      version: ctx.widgetVersion,
       copy: io.copy,
       tripped: io.tripped,
     });

@@ -239,7 +239,12 @@ describe('scan', () => {
       filter: true,
       leads: [lead(1)],
       tasks: [],
-      fail: { path: '/api/v4/leads', status: 403, times: 5 },
+      fail: {
+        path: '/api/v4/leads',
+        status: 403,
+        body: 'Аккаунт заблокирован, за неоднократное превышение количества запросов в секунду',
+        times: 5,
+      },
     });
     await expect(scan(input(), blocked.api)).rejects.toMatchObject({ failure: { kind: 'blocked' } });
     await expect(scan(input(), blocked.api)).rejects.toMatchObject({ failure: { kind: 'blocked' } });

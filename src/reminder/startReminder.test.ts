@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import en from '../../i18n/en.json';
 import type { WidgetContext } from '../host/amo';
-import { ApiError, type Api } from '../host/api';
+import { ApiError, createApi, type Api } from '../host/api';
 import { realClock } from '../host/clock';
 import { mount as mountForTest } from '../host/mount';
 import { joinTabs, sharedValue } from '../host/tabs';
@@ -92,8 +92,10 @@ const ctx = (patch: Partial<WidgetContext> = {}): WidgetContext => ({
   ],
   taskTypes: [{ id: 1, name: 'Follow-up' }],
   area: 'leads-pipeline',
+  pagePath: '/leads/pipeline/1/',
   path: '',
-  version: '1',
+  version: '1733000000',
+  widgetVersion: '0.1.0',
   rawConfig: JSON.stringify({ mode: 'gentle' }),
   ...patch,
 });
@@ -304,25 +306,56 @@ describe('startReminder', () => {
     feature.stop();
   });
 
-  it('stays off the settings pages and the deal card', async () => {
+  it.each([
+    ['the Integrations page', 'widgetsSettings', '/settings/widgets/'],
+    ['the login log', 'authlog', '/settings/authlog/'],
+    ['any other settings page, whatever its area', 'users', '/settings/users/'],
+    ['the widget page', 'advanced-settings:task_guard', '/settings/widgets/task_guard/'],
+    ['a deal card', 'leads_card', '/leads/detail/1'],
+  ])('stays off %s', async (_name, area, path) => {
     const { feature } = start();
     await settle();
     expect(dialog()).not.toBeNull();
-    feature.navigated?.('advanced-settings:task_guard');
+    feature.navigated?.(area, path);
     await settle();
     expect(dialog()).toBeNull();
-    feature.navigated?.('leads_card');
-    await settle();
-    expect(dialog()).toBeNull();
-    feature.navigated?.('leads-pipeline');
+    feature.navigated?.('leads-pipeline', '/leads/pipeline/1/');
     await settle();
     expect(dialog()).not.toBeNull();
     feature.stop();
   });
 
-  it('save never blocks the settings modal', () => {
-    const { feature } = start({ userId: 1, isAdmin: true });
-    expect(feature.save?.({ config: '{broken' })).toBe(true);
+  it('gives way to the widget settings modal while it is open, even in strict mode', async () => {
+    document.body.innerHTML = '<div id="task_guard_custom_content"></div>';
+    const { feature } = start({ rawConfig: JSON.stringify({ mode: 'strict' }) });
+    await settle();
+    expect(dialog()).not.toBeNull();
+    const root = document.getElementById('task_guard_custom_content') as HTMLElement;
+    const close = feature.settings?.({ root, saved: undefined, set: () => undefined });
+    await settle();
+    expect(dialog()).toBeNull();
+    close?.();
+    await settle();
+    expect(dialog()).not.toBeNull();
+    feature.stop();
+  });
+
+  it('offers the built-in call and meeting types and every type of the account', async () => {
+    const { feature } = start({
+      taskTypes: [
+        { id: 1, name: '' },
+        { id: 2, name: '' },
+        { id: 3, name: 'Письмо' },
+        { id: 7, name: 'Отправить КП' },
+      ],
+    });
+    await settle();
+    const options = [...document.querySelectorAll<HTMLOptionElement>('.task-guard [role="dialog"] select option')];
+    const offered = options.map((option) => option.textContent);
+    expect(offered).toEqual(
+      expect.arrayContaining([en.reminder.types.call, en.reminder.types.meeting, 'Письмо', 'Отправить КП']),
+    );
+    feature.stop();
   });
 });
 
@@ -408,5 +441,73 @@ describe('stop', () => {
     expect(document.querySelectorAll('style').length).toBe(1);
     expect(() => feature.stop()).not.toThrow();
     expect(document.querySelectorAll('style').length).toBe(0);
+  });
+});
+
+describe('a task refused for rights', () => {
+  it("fails only that task: the next deal's task is created at once, and checks go on", async () => {
+    let refused = 0;
+    const posted: unknown[] = [];
+    const api = createApi({
+      now: () => Date.now(),
+      fetch: async (input, init) => {
+        const url = String(input);
+        if (init?.method === 'POST') {
+          posted.push(JSON.parse(String(init.body)));
+          if (posted.length === 1) {
+            refused += 1;
+            return Response.json(
+              { title: 'Forbidden', status: 403, detail: 'Недостаточно прав. Доступ запрещен.' },
+              { status: 403 },
+            );
+          }
+          return Response.json({ _embedded: { tasks: [{ id: 99 }] } });
+        }
+        if (url.startsWith('/api/v4/account')) return Response.json({ is_api_filter_enabled: true });
+        if (url.startsWith('/api/v4/leads/pipelines'))
+          return Response.json({
+            _embedded: {
+              pipelines: [{ id: 1, name: 'Sales', _embedded: { statuses: [{ id: 20, name: 'Proposal', type: 0 }] } }],
+            },
+          });
+        if (url.startsWith('/api/v4/leads')) return Response.json({ _embedded: { leads: [lead(1), lead(2)] } });
+        return new Response(null, { status: 204 });
+      },
+    });
+    const feature = startReminderWith(
+      { ctx: ctx(), t: createTranslate(en), adminKit: async () => Promise.reject(new Error('offline')) },
+      {
+        api,
+        clock: realClock,
+        snoozes: sharedValue<SnoozeRecord>('snooze', memory()),
+        tabs: joinTabs<TabMessage>('tg', { clock: realClock }),
+      },
+    );
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(document.querySelectorAll('.task-guard__row')).toHaveLength(2);
+    const submit = async () => {
+      const open = document.querySelector('.task-guard__row--open');
+      const text = open?.querySelector<HTMLTextAreaElement>('textarea');
+      if (!open || !text) throw new Error('no task form');
+      text.value = 'Call back';
+      text.dispatchEvent(new Event('input', { bubbles: true }));
+      await settle();
+      open.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+      await vi.advanceTimersByTimeAsync(1_000);
+    };
+    await submit();
+    expect(refused).toBe(1);
+    expect(document.querySelector('.task-guard__problem')?.textContent).toBeTruthy();
+    expect(api.blockedUntil()).toBe(0);
+    // The other deal: its task goes through at once, with no 15-minute pause.
+    const other = [...document.querySelectorAll('.task-guard__row')].find(
+      (row) => !row.classList.contains('task-guard__row--open'),
+    );
+    other?.querySelector<HTMLButtonElement>('button')?.click();
+    await settle();
+    await submit();
+    expect(posted).toHaveLength(2);
+    expect(document.querySelectorAll('.task-guard__row')).toHaveLength(1);
+    feature.stop();
   });
 });

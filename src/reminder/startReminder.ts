@@ -3,17 +3,19 @@ import { ApiError, hostApi, type Api } from '../host/api';
 import { realClock, type Clock } from '../host/clock';
 import { injectStyle, mount } from '../host/mount';
 import { joinTabs, sharedValue, type SharedValue, type Tabs } from '../host/tabs';
-import { drawAdmin, type AdminDrawing } from '../drawAdmin';
-import type { Feature, FeatureEnv, SettingsField, StartFeature, Undo } from '../feature';
+import type { TaskType } from '../host/amo';
+import type { Feature, FeatureEnv, StartFeature, Undo } from '../feature';
 import type { Translate } from '../i18n';
 import type { Explanation } from '../inspector/explainFailure';
-import { minutesOf, parseConfig, serializeConfig, type Config } from './config';
+import { minutesOf, parseConfig } from './config';
+import { restOf } from './resting';
+import { settingsFeature, type RestSource } from './settingsFeature';
 import { formatWhen } from './format';
 import { appliesTo } from './policy';
 import type { ReminderDialogProps } from './ReminderDialog';
 import { ReminderView } from './ReminderView';
 import { createSchedule, type CheckKind } from './schedule';
-import { loadScanAccount, loadStages, recheck, scan, type FlaggedDeal, type ScanAccount } from './scan';
+import { loadScanAccount, recheck, scan, type FlaggedDeal, type ScanAccount } from './scan';
 import { createStore } from './store';
 import { REMINDER_CSS } from './styles';
 import type { CreateOutcome, Draft, NewTask } from './TaskForm';
@@ -42,7 +44,12 @@ interface ViewState {
   failure: CheckFailure | undefined;
   working: boolean;
   area: string;
+  pagePath: string;
+  /** The widget's settings modal is open on this page. */
+  settingsOpen: boolean;
   now: number;
+  /** When the last check's answer arrived (0: none yet). */
+  checkedAt: number;
   /** This tab only: closed after a failed check, until then. */
   hiddenUntil: number;
   snooze: SnoozeRecord;
@@ -63,9 +70,33 @@ export interface ReminderDeps {
 /** Full checks between two reads of the account's filter add-on and stages (about an hour at 5 minutes). */
 export const ACCOUNT_EVERY = 12;
 
-/** Pages the reminder never covers: settings (the admin must be able to fix the policy) and cards being edited. */
-export const isQuietArea = (area: string): boolean =>
-  area.startsWith('settings') || area.startsWith('advanced-settings') || area.endsWith('_card');
+/** Areas of the settings pages (GitHub `biradrags/amo-docs`, `amocrm_docs_md/web_sdk/env_variables.md`). */
+const QUIET_AREAS = new Set(['widgetsSettings', 'authlog']);
+
+/**
+ * Pages the reminder never covers: every settings page (the Integrations page is area `widgetsSettings`, and the
+ * admin must always be able to fix the policy or switch the widget off: `requirements.md` §2.2), the widget's own
+ * page, and cards being edited.
+ */
+export const isQuietPage = (area: string, pagePath = ''): boolean =>
+  QUIET_AREAS.has(area) ||
+  area.startsWith('settings') ||
+  area.startsWith('advanced-settings') ||
+  area.endsWith('_card') ||
+  /^\/settings(\/|$)/.test(pagePath);
+
+/** The task types offered: amoCRM's built-in ones named in the user's language, then the account's own. */
+export const namedTaskTypes = (types: readonly TaskType[], t: Translate): TaskType[] => {
+  const named = types.map((type) =>
+    type.name ? type : { ...type, name: t(type.id === 2 ? 'reminder.types.meeting' : 'reminder.types.call') },
+  );
+  return named.length
+    ? named
+    : [
+        { id: 1, name: t('reminder.types.call') },
+        { id: 2, name: t('reminder.types.meeting') },
+      ];
+};
 
 const dayOf = (now: number, timezone: string): string => {
   const w = wallTime(now, timezone);
@@ -105,65 +136,13 @@ const explain = async (error: unknown, t: Translate, load: FeatureEnv['adminKit'
   return { ...plain, code: String(error.status) };
 };
 
-/** The admin's side: the settings form and the team report, drawn from admin.js (loaded when first needed). */
-const settingsFeature = (env: FeatureEnv, parsed: ReturnType<typeof parseConfig>, deps: Partial<ReminderDeps>) => {
-  const drawing: AdminDrawing = {
-    load: env.adminKit,
-    t: env.t,
-    mount: deps.mount ?? mount,
-    injectStyle: deps.injectStyle ?? injectStyle,
-  };
-  return {
-    settings(field: SettingsField): Undo {
-      // The shared buttons and fields; the form's own look comes with admin.js.
-      const style = drawing.injectStyle('reminder', REMINDER_CSS);
-      const undo = drawAdmin(drawing, field.root, (kit) =>
-        kit.settingsForm(field.root, {
-          t: env.t,
-          language: env.ctx.language,
-          managers: env.ctx.managers,
-          parsed: parseConfig(field.value ?? env.ctx.rawConfig),
-          loadStages: () => loadStages(deps.api ?? hostApi()),
-          onChange: (config: Config) => field.set(serializeConfig(config)),
-        }),
-      );
-      return () => {
-        undo();
-        style();
-      };
-    },
-    // Never blocks saving: the form only writes valid JSON, and a hand-made bad value is read as the defaults
-    // (with a warning in the form) rather than locking the admin out of the settings modal.
-    save: () => true,
-    advanced(root: HTMLElement): Undo {
-      const style = drawing.injectStyle('reminder', REMINDER_CSS);
-      const undo = drawAdmin(drawing, root, (kit) =>
-        kit.teamReport(root, {
-          t: env.t,
-          ctx: env.ctx,
-          config: parsed.config,
-          warnings: parsed.warnings,
-          api: deps.api ?? hostApi(),
-          now: (deps.clock ?? realClock).now,
-          run: scan,
-        }),
-      );
-      return () => {
-        undo();
-        style();
-      };
-    },
-  };
-};
-
 /** Starts the reminder with explicit dependencies (tests, the sandbox); `startReminder` is the production wiring. */
 export const startReminderWith = (env: FeatureEnv, given: Partial<ReminderDeps> = {}): Feature => {
   const { ctx, t } = env;
   const parsed = parseConfig(ctx.rawConfig);
   const { config } = parsed;
-  const base = settingsFeature(env, parsed, given);
   const me = ctx.managers.find((m) => m.id === ctx.userId) ?? { id: ctx.userId, isAdmin: ctx.isAdmin, active: true };
-  if (!ctx.userId || !appliesTo(me, config)) return { ...base, stop: () => undefined };
+  if (!ctx.userId || !appliesTo(me, config)) return { ...settingsFeature(env, parsed, given), stop: () => undefined };
 
   const clock = given.clock ?? realClock;
   const api = given.api ?? hostApi();
@@ -184,16 +163,48 @@ export const startReminderWith = (env: FeatureEnv, given: Partial<ReminderDeps> 
     failure: undefined,
     working: working(clock.now()),
     area: ctx.area,
+    pagePath: ctx.pagePath,
+    settingsOpen: false,
     now: clock.now(),
+    checkedAt: 0,
     hiddenUntil: 0,
     snooze: readSnooze(clock.now()),
   });
 
+  const rest: RestSource = {
+    get() {
+      const state = store.get();
+      const now = clock.now();
+      return restOf({
+        watched: true,
+        now,
+        config,
+        timezone: ctx.timezone,
+        checkedAt: state.checkedAt,
+        deals: state.deals.length,
+        failed: state.failure !== undefined,
+        pausedUntil: api.blockedUntil(),
+        snoozedUntil: Math.max(state.snooze.until, state.hiddenUntil),
+      });
+    },
+    subscribe: (listener) => store.subscribe(listener),
+  };
+  const base = settingsFeature(env, parsed, given, rest, (settingsOpen) =>
+    store.set({ settingsOpen, now: clock.now() }),
+  );
+
   let last: Extract<TabMessage, { type: 'result' }> | undefined;
-  const publish = (deals: FlaggedDeal[], failure: CheckFailure | undefined) => {
+  const publish = (deals: FlaggedDeal[], failure: CheckFailure | undefined, checked = true) => {
     const now = clock.now();
     last = { type: 'result', deals, failure, working: working(now), now };
-    store.set({ deals, failure, working: last.working, now, snooze: readSnooze(now) });
+    store.set({
+      deals,
+      failure,
+      working: last.working,
+      now,
+      snooze: readSnooze(now),
+      ...(checked ? { checkedAt: now } : {}),
+    });
     tabs.post(last);
   };
 
@@ -241,7 +252,7 @@ export const startReminderWith = (env: FeatureEnv, given: Partial<ReminderDeps> 
     clock,
     isWorkingTime: working,
     run,
-    offHours: () => publish(store.get().deals, store.get().failure),
+    offHours: () => publish(store.get().deals, store.get().failure, false),
   });
 
   const removeDeal = (dealId: number) => {
@@ -275,6 +286,7 @@ export const startReminderWith = (env: FeatureEnv, given: Partial<ReminderDeps> 
             deals: message.deals,
             failure: message.failure,
             working: message.working,
+            checkedAt: message.now,
             now: clock.now(),
             snooze: readSnooze(clock.now()),
           });
@@ -375,19 +387,15 @@ export const startReminderWith = (env: FeatureEnv, given: Partial<ReminderDeps> 
     return true;
   };
 
-  const taskTypes = ctx.taskTypes.length
-    ? ctx.taskTypes
-    : [
-        { id: 1, name: t('reminder.types.call') },
-        { id: 2, name: t('reminder.types.meeting') },
-      ];
+  const taskTypes = namedTaskTypes(ctx.taskTypes, t);
   const templates = config.templates.length
     ? config.templates
     : [t('reminder.templates.call'), t('reminder.templates.followUp'), t('reminder.templates.meeting')];
 
   const select = (state: ViewState): ReminderDialogProps | undefined => {
     const now = state.now;
-    if (!state.working || isQuietArea(state.area) || state.deals.length === 0) return undefined;
+    if (!state.working || state.deals.length === 0) return undefined;
+    if (state.settingsOpen || isQuietPage(state.area, state.pagePath)) return undefined;
     if (now < state.hiddenUntil || now < state.snooze.until) return undefined;
     const gentle = config.mode === 'gentle';
     return {
@@ -417,8 +425,8 @@ export const startReminderWith = (env: FeatureEnv, given: Partial<ReminderDeps> 
 
   return {
     ...base,
-    navigated(area) {
-      store.set({ area, now: clock.now() });
+    navigated(area, pagePath) {
+      store.set({ area, pagePath, now: clock.now() });
       askForCheck();
     },
     stop() {

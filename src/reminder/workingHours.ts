@@ -68,3 +68,19 @@ export const isWorkingTime = (ms: number, config: Config, timeZone: string): boo
   const minute = now.hour * 60 + now.minute;
   return minute >= minutesOf(config.workStart) && minute < minutesOf(config.workEnd);
 };
+
+/**
+ * The next instant working hours begin, at or after `ms` (`ms` itself when they already run); undefined when the
+ * policy has no working day at all.
+ */
+export const nextWorkingStart = (ms: number, config: Config, timeZone: string): number | undefined => {
+  if (isWorkingTime(ms, config, timeZone)) return ms;
+  const today = wallTime(ms, timeZone);
+  for (let days = 0; days <= 7; days += 1) {
+    const date = addDays(today.year, today.month, today.day, days);
+    if (!config.workDays.includes(weekdayOf(date.year, date.month, date.day))) continue;
+    const start = zonedInstant(date.year, date.month, date.day, minutesOf(config.workStart), timeZone);
+    if (start > ms) return start;
+  }
+  return undefined;
+};

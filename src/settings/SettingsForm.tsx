@@ -14,7 +14,16 @@ export interface SettingsFormProps {
   loadStages(): Promise<Map<string, Stage>>;
   /** Called with every change; the caller stores the JSON in the custom field. */
   onChange(config: Config): void;
+  /** The admin agrees to replace a saved policy the form could not read (only asked then). */
+  onReplace?(replace: boolean): void;
 }
+
+/**
+ * The host's settings form serializes every named input into what it saves, except those with this class (GitHub
+ * `Psiant/two`, `frontend/bild/17331.d14bdbb075afedab4ca6.js`, `components/base/form`). The form's state is ours: its inputs carry
+ * the class and no `name`, and the policy reaches the host as one JSON value.
+ */
+export const SKIP = 'js-form-changes-skip';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 // 2024-01-01 was a Monday: day n of that week names ISO weekday n in the admin's language.
@@ -25,8 +34,11 @@ const toggle = (list: number[], value: number, on: boolean): number[] =>
   on ? [...new Set([...list, value])].sort((a, b) => a - b) : list.filter((item) => item !== value);
 
 /** The integration settings modal's custom field: the reminder's whole policy, saved as JSON. */
-export const SettingsForm = ({ t, language, managers, parsed, loadStages, onChange }: SettingsFormProps) => {
+export const SettingsForm = ({ t, language, managers, parsed, loadStages, onChange, onReplace }: SettingsFormProps) => {
   const [config, setConfig] = useState<Config>(parsed.config);
+  const unreadable = parsed.warnings.some((warning) => warning.code === 'malformed');
+  const [edited, setEdited] = useState(false);
+  const [replace, setReplace] = useState(false);
   const [stages, setStages] = useState<Map<string, Stage> | undefined>();
   const [stagesFailed, setStagesFailed] = useState(false);
 
@@ -37,10 +49,12 @@ export const SettingsForm = ({ t, language, managers, parsed, loadStages, onChan
   const update = (patch: Partial<Config>) => {
     const next = { ...config, ...patch };
     setConfig(next);
+    setEdited(true);
     onChange(next);
   };
   const number = (field: keyof Config, min: number, max: number) => ({
     type: 'number',
+    class: SKIP,
     min,
     max,
     value: String(config[field]),
@@ -51,6 +65,7 @@ export const SettingsForm = ({ t, language, managers, parsed, loadStages, onChan
   });
   const flag = (field: keyof Config) => ({
     type: 'checkbox',
+    class: SKIP,
     checked: config[field] === true,
     onChange: (e: Event) => update({ [field]: (e.currentTarget as HTMLInputElement).checked }),
   });
@@ -74,12 +89,33 @@ export const SettingsForm = ({ t, language, managers, parsed, loadStages, onChan
 
   return (
     <div class="task-guard__settings">
+      {/* The host prints no title for a custom field (it does only for type != hidden): this is the form's. */}
+      <h3 class="task-guard__settings-title">{t('config.heading')}</h3>
       <ConfigWarnings t={t} warnings={parsed.warnings} />
+      {unreadable && (
+        <div class="task-guard__warning">
+          <label class="task-guard__check">
+            <input
+              type="checkbox"
+              class={SKIP}
+              checked={replace}
+              onChange={(e) => {
+                const on = (e.currentTarget as HTMLInputElement).checked;
+                setReplace(on);
+                onReplace?.(on);
+              }}
+            />
+            {t('config.replace.confirm')}
+          </label>
+          {edited && !replace && <p role="alert">{t('config.replace.needed')}</p>}
+        </div>
+      )}
       <fieldset>
         <legend>{t('config.stages.title')}</legend>
         <label class="task-guard__check">
           <input
             type="checkbox"
+            class={SKIP}
             checked={config.stages === null}
             onChange={(e) => update({ stages: (e.currentTarget as HTMLInputElement).checked ? null : {} })}
           />
@@ -94,6 +130,7 @@ export const SettingsForm = ({ t, language, managers, parsed, loadStages, onChan
               <label key={stage.statusId} class="task-guard__check">
                 <input
                   type="checkbox"
+                  class={SKIP}
                   checked={watched(stage)}
                   onChange={(e) => setWatched(stage, (e.currentTarget as HTMLInputElement).checked)}
                 />
@@ -116,6 +153,7 @@ export const SettingsForm = ({ t, language, managers, parsed, loadStages, onChan
             <label key={manager.id} class="task-guard__check">
               <input
                 type="checkbox"
+                class={SKIP}
                 // Admins are out as a group unless "remind admins too" is on; their own boxes wait for that.
                 disabled={manager.isAdmin && !config.includeAdmins}
                 checked={!config.excludedUsers.includes(manager.id) && (!manager.isAdmin || config.includeAdmins)}
@@ -140,7 +178,7 @@ export const SettingsForm = ({ t, language, managers, parsed, loadStages, onChan
           <label key={mode} class="task-guard__check">
             <input
               type="radio"
-              name="task-guard-mode"
+              class={SKIP}
               checked={config.mode === mode}
               onChange={() => update({ mode })}
             />
@@ -171,6 +209,7 @@ export const SettingsForm = ({ t, language, managers, parsed, loadStages, onChan
             <label key={day} class="task-guard__check">
               <input
                 type="checkbox"
+                class={SKIP}
                 checked={config.workDays.includes(day)}
                 onChange={(e) =>
                   update({ workDays: toggle(config.workDays, day, (e.currentTarget as HTMLInputElement).checked) })
@@ -184,6 +223,7 @@ export const SettingsForm = ({ t, language, managers, parsed, loadStages, onChan
           {t('config.time.from')}{' '}
           <input
             type="time"
+            class={SKIP}
             value={config.workStart}
             onChange={(e) => {
               const value = (e.currentTarget as HTMLInputElement).value;
@@ -195,6 +235,7 @@ export const SettingsForm = ({ t, language, managers, parsed, loadStages, onChan
           {t('config.time.to')}{' '}
           <input
             type="time"
+            class={SKIP}
             value={config.workEnd === '24:00' ? '23:59' : config.workEnd}
             onChange={(e) => {
               const value = (e.currentTarget as HTMLInputElement).value;
@@ -205,6 +246,7 @@ export const SettingsForm = ({ t, language, managers, parsed, loadStages, onChan
         <label class="task-guard__check">
           <input
             type="checkbox"
+            class={SKIP}
             checked={always}
             onChange={(e) =>
               update(
@@ -240,7 +282,7 @@ export const SettingsForm = ({ t, language, managers, parsed, loadStages, onChan
         <p class="task-guard__muted">{t('config.templates.hint')}</p>
         <textarea
           rows={4}
-          class="task-guard__text"
+          class={`task-guard__text ${SKIP}`}
           value={config.templates.join('\n')}
           onChange={(e) =>
             update({

@@ -6,7 +6,9 @@ import type { Config, ConfigWarning } from '../reminder/config';
 import { formatDuration, formatMoney } from '../reminder/format';
 import { appliesTo } from '../reminder/policy';
 import type { FlaggedDeal, scan, ScanProgress } from '../reminder/scan';
+import type { RestSource } from '../reminder/settingsFeature';
 import { ConfigWarnings } from './ConfigWarnings';
+import { ReminderStatus } from './ReminderStatus';
 
 export interface TeamReportProps {
   t: Translate;
@@ -18,6 +20,8 @@ export interface TeamReportProps {
   now: () => number;
   /** The scan: the eager bundle's own, so admin.js carries no second copy of it and the API client. */
   run: typeof scan;
+  /** Why the reminder rests for this admin now, if it does. */
+  rest?: RestSource;
 }
 
 /** One manager's line of the report. */
@@ -87,7 +91,21 @@ export const TeamReport = (props: TeamReportProps) => {
   return (
     <div class="task-guard__report">
       <h2 class="task-guard__report-title">{t('config.report.title')}</h2>
+      {props.rest && (
+        <ReminderStatus
+          t={t}
+          language={ctx.language}
+          timezone={ctx.timezone}
+          config={props.config}
+          rest={props.rest}
+        />
+      )}
       <ConfigWarnings t={t} warnings={props.warnings} />
+      <p class="task-guard__muted">
+        {t('config.report.versusAmo', { grace: props.config.graceMinutes })}
+        {props.config.stages === null ? '' : ` ${t('config.report.versusAmoStages')}`}
+        {props.config.overdueIsNoTask ? ` ${t('config.report.versusAmoOverdue')}` : ''}
+      </p>
       {status.kind === 'loading' && (
         <div class="task-guard__progress-wrap">
           <progress

@@ -90,8 +90,10 @@ describe('TeamReport', () => {
     managers,
     taskTypes: [],
     area: 'advanced-settings:task_guard',
+    pagePath: '/settings/widgets/task_guard/',
     path: '',
     version: '',
+    widgetVersion: '0.1.0',
     rawConfig: undefined,
   });
   const flagged = (id: number, owner: number, price: number, since: number): FlaggedDeal => ({

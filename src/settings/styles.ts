@@ -4,6 +4,10 @@
  */
 export const SETTINGS_CSS = `
 .task-guard .task-guard__settings,.task-guard .task-guard__report{font:14px/1.4 "PT Sans",Arial,sans-serif;color:#313942}
+.task-guard .task-guard__settings{width:100%;box-sizing:border-box}
+.task-guard .task-guard__settings-title{font-size:16px;font-weight:700;margin:0 0 8px}
+.task-guard .task-guard__status{border-left:3px solid #2d83c4;background:#f2f8fc;padding:8px 12px;margin:0 0 12px;max-width:960px}
+.task-guard .task-guard__status p{margin:2px 0}
 .task-guard .task-guard__settings fieldset{border:0;border-top:1px solid #e8eaeb;margin:0;padding:12px 0;min-width:0}
 .task-guard .task-guard__settings legend{float:left;width:100%;font-weight:700;padding:0 0 6px}
 .task-guard .task-guard__settings legend+*{clear:both}

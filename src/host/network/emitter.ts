@@ -66,7 +66,7 @@ export const isReadable = (contentType: string): boolean =>
 
 /**
  * Decides whether a finished HTTP answer deserves a look. 4xx/5xx are failures; a 2xx is suspect only where
- * amoCRM hides errors in successful answers (reference/amocrm-errors.md section 2: an HTML page on an API path is a
+ * amoCRM hides errors in successful answers (docs/error-bodies.md: an HTML page on an API path is a
  * login or proxy page; legacy batch writes report their errors inside HTTP 200). Everything else, 204 and 304
  * included, is left alone.
  */
