@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { ROOT, archiveText, readArchive } from './builtWidget';
+import { leaves, lookup, marketViolations, placeholders } from './marketTexts';
 
 const archive = readArchive();
 const paths = Object.keys(archive).filter((path) => !path.endsWith('/'));
 const manifest = JSON.parse(archiveText(archive, 'manifest.json')) as {
-  widget: Record<string, unknown> & { locale: string[]; support: Record<string, string> };
+  widget: Record<string, unknown> & { locale: string[]; support?: Record<string, string> };
   locations: string[];
+  tour?: { is_tour?: unknown; tour_images?: Record<string, unknown>; tour_description?: unknown };
   settings: Record<string, { name: string; type: string }>;
   advanced?: { title: string };
 };
@@ -20,14 +22,15 @@ const langs = Object.fromEntries(
   locales.map((locale) => [locale, JSON.parse(archiveText(archive, `i18n/${locale}.json`)) as object]),
 );
 
-/** Every dotted path to a string leaf, so two dictionaries can be compared key for key. */
-const leaves = (node: unknown, prefix = ''): string[] =>
-  typeof node === 'object' && node !== null
-    ? Object.entries(node).flatMap(([key, value]) => leaves(value, prefix ? `${prefix}.${key}` : key))
-    : [prefix];
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  version: string;
+  bugs?: { url?: string; email?: string };
+};
 
-const lookup = (dictionary: object, key: string): unknown =>
-  key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], dictionary);
+/** The tour pictures the manifest names, as paths inside the zip. */
+const tourImages = Object.entries(manifest.tour?.tour_images ?? {}).flatMap(([locale, images]) =>
+  (Array.isArray(images) ? images : [images]).map((image) => [locale, String(image).replace(/^\//, '')] as const),
+);
 
 const logoSizes: [string, number, number][] = [
   ['images/logo.png', 130, 100],
@@ -49,6 +52,7 @@ describe('widget.zip', () => {
       'admin.js',
       ...locales.map((l) => `i18n/${l}.json`),
       ...logoSizes.map(([p]) => p),
+      ...locales.map((l) => `images/tour_${l}.png`),
     ];
     expect([...paths].sort()).toEqual([...expected].sort());
   });
@@ -81,15 +85,52 @@ describe('manifest.json', () => {
     expect(manifest.widget.init_once).toBe(true);
     expect(manifest.widget.installation).toBe(true);
     expect(locales).toEqual(['ru', 'en', 'es', 'pt']);
-    expect(manifest.widget.support.link ?? manifest.widget.support.email).toBeTruthy();
-    expect(manifest.locations).toEqual(expect.arrayContaining(['settings', 'advanced_settings']));
     expect(manifest.advanced?.title).toBeTruthy();
     const custom = Object.values(manifest.settings).filter((field) => field.type === 'custom');
     expect(custom).toHaveLength(1);
   });
 
+  // init_once with `everywhere` already runs on every page (amo-docs `web_sdk/init_once.md`); a card location such
+  // as lcard-1 would show an empty widget column in every deal card (`requirements.md` §3.1.2: no unused areas).
+  it('asks only for the locations the widget uses', () => {
+    expect(manifest.locations).toEqual(['everywhere', 'settings', 'advanced_settings']);
+  });
+
+  it("names the integrator's real support, link and e-mail, as package.json's bugs field says", () => {
+    const support = manifest.widget.support ?? {};
+    expect(support).toEqual({ link: pkg.bugs?.url, email: pkg.bugs?.email });
+    expect(new URL(String(support.link)).protocol).toBe('https:');
+    const reserved = /(^|\.)(example|invalid|test|localhost)$|(^|\.)example\.(com|net|org)$/i;
+    expect(new URL(String(support.link)).hostname).not.toMatch(reserved);
+    expect(String(support.email)).toMatch(/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i);
+    expect(String(support.email).split('@')[1]).not.toMatch(reserved);
+  });
+
+  // The tour is mandatory since November 2019 (amo-docs `integrations/structure.md`); the host's settings modal
+  // reads widget.tour.tour_images and langs["widget.tour_description"] (GitHub `Psiant/two` `frontend/bild/42355.*.js`).
+  it('has a tour with a picture for every locale, each one in the zip', () => {
+    expect(manifest.tour?.is_tour).toBe(true);
+    expect(Object.keys(manifest.tour?.tour_images ?? {}).sort()).toEqual([...locales].sort());
+    expect(tourImages.length).toBeGreaterThanOrEqual(locales.length);
+    for (const [, path] of tourImages) expect(paths, path).toContain(path);
+    expect(manifest.tour?.tour_description).toBe('widget.tour_description');
+  });
+
+  it.each(locales)('has the tour description in i18n/%s.json', (locale) => {
+    const description = lookup(langs[locale], String(manifest.tour?.tour_description));
+    expect(typeof description).toBe('string');
+    expect(String(description).length).toBeGreaterThan(80);
+  });
+
+  it.each(tourImages)('shows a real %s tour picture at %s, 1188x616 under 300 KB', (_locale, path) => {
+    const bytes = archive[path];
+    expect(bytes).toBeDefined();
+    const png = PNG.sync.read(Buffer.from(bytes ?? new Uint8Array()));
+    expect([png.width, png.height]).toEqual([1188, 616]);
+    expect(bytes?.length).toBeLessThan(300 * 1024);
+  });
+
   it('keeps its version in step with package.json', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     expect(manifest.widget.version).toBe(pkg.version);
   });
 
@@ -98,6 +139,7 @@ describe('manifest.json', () => {
       manifest.widget.name,
       manifest.widget.description,
       manifest.widget.short_description,
+      manifest.tour?.tour_description,
       manifest.advanced?.title,
       ...Object.values(manifest.settings).map((field) => field.name),
     ];
@@ -108,6 +150,14 @@ describe('manifest.json', () => {
 describe('i18n', () => {
   const reference = leaves(langs.ru).sort();
 
+  // amoMarket's rules: `requirements.md` §1.6 (no sending clients to amoCRM's support) and §3.1.3 (no .ru domain).
+  it.each(locales.filter((locale) => locale !== 'ru'))(
+    "%s sends nobody to amoCRM's support or to a .ru address",
+    (locale) => {
+      expect(marketViolations(langs[locale])).toEqual([]);
+    },
+  );
+
   it.each(locales)('%s has the same key structure as ru, with no empty text', (locale) => {
     const dictionary = langs[locale] ?? {};
     expect(leaves(dictionary).sort()).toEqual(reference);
@@ -116,9 +166,8 @@ describe('i18n', () => {
 
   it.each(locales)('%s keeps every {placeholder} of the ru text', (locale) => {
     const dictionary = langs[locale] ?? {};
-    const holes = (text: unknown) => [...String(text).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const key of reference)
-      expect(holes(lookup(dictionary, key)), `${locale}: ${key}`).toEqual(holes(lookup(langs.ru ?? {}, key)));
+      expect(placeholders(lookup(dictionary, key)), `${locale}: ${key}`).toEqual(placeholders(lookup(langs.ru, key)));
   });
 });
 

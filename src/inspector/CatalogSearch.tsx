@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Translate } from '../i18n';
 import { CATALOG } from './catalog';
+import { isTranslated } from './explainFailure';
 
 const LIMIT = 30;
 
 /** Searches the catalog by code or by words of the explanation and advice, in the user's language. */
-export function CatalogSearch({ t, idPrefix }: { t: Translate; idPrefix: string }) {
+export function CatalogSearch({ t, idPrefix, language }: { t: Translate; idPrefix: string; language: string }) {
   const [query, setQuery] = useState('');
   const found = useMemo(() => {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
@@ -42,6 +43,7 @@ export function CatalogSearch({ t, idPrefix }: { t: Translate; idPrefix: string 
                   </strong>
                   {entry.http > 0 && <span class="tg-insp__pill">HTTP {entry.http}</span>}
                   {entry.legacy && <span class="tg-insp__pill">{t('inspector.legacy')}</span>}
+                  {isTranslated(entry, language) && <span class="tg-insp__pill">{t('inspector.translated')}</span>}
                 </p>
                 <p class="tg-insp__text">{t(entry.text)}</p>
                 <p class="tg-insp__advice">{t(entry.advice)}</p>

@@ -1,5 +1,5 @@
 import type { Translate } from '../i18n';
-import { describe } from './explainFailure';
+import { describe, isTranslated } from './explainFailure';
 import type { Group } from './store';
 
 /** One group of failures (same code, same endpoint): explanation, advice and every occurrence's details. */
@@ -8,11 +8,13 @@ export function FailureGroup({
   t,
   time,
   subdomain,
+  language,
 }: {
   group: Group;
   t: Translate;
   time: (at: number) => string;
   subdomain: string;
+  language: string;
 }) {
   const e = group.latest;
   const d = describe(e, t, { subdomain });
@@ -25,6 +27,7 @@ export function FailureGroup({
           <span class={`tg-insp__pill ${e.status >= 500 ? 'tg-insp__pill--bad' : ''}`}>HTTP {e.status}</span>
         )}
         {count > 1 && <span class="tg-insp__count">{t('inspector.times', { count })}</span>}
+        {isTranslated(d, language) && <span class="tg-insp__pill">{t('inspector.translated')}</span>}
       </p>
       <p class="tg-insp__where">
         <span class="tg-insp__method">{e.method}</span> <span class="tg-insp__url">{e.endpoint}</span>{' '}

@@ -124,11 +124,18 @@ export function PanelBody(props: PanelProps) {
       ) : (
         <ol class="tg-insp__list" aria-label={t('inspector.history')}>
           {groups.map((group) => (
-            <FailureGroup key={group.key} group={group} t={t} time={time} subdomain={props.subdomain} />
+            <FailureGroup
+              key={group.key}
+              group={group}
+              t={t}
+              time={time}
+              subdomain={props.subdomain}
+              language={props.language}
+            />
           ))}
         </ol>
       )}
-      <CatalogSearch t={t} idPrefix={idPrefix} />
+      <CatalogSearch t={t} idPrefix={idPrefix} language={props.language} />
     </div>
   );
 }

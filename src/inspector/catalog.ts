@@ -34,7 +34,7 @@ export const SECTIONS: readonly Section[] = [
   'validation',
 ];
 
-export type Locale = 'ru' | 'en' | 'es' | 'pt';
+export type Locale = 'ru' | 'en' | 'es' | 'pt' | 'tr' | 'id';
 
 /** One row of the catalog. */
 export interface CatalogEntry {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../../i18n/en.json';
 import ru from '../../i18n/ru.json';
 import { createTranslate } from '../i18n';
-import { explainFailure } from './explainFailure';
+import { explainFailure, isTranslated } from './explainFailure';
 
 const tRu = createTranslate(ru);
 const tEn = createTranslate(en);
@@ -79,5 +79,25 @@ describe('explainFailure', () => {
     );
     expect(result.title).toBe('HTTP 503');
     expect(result.explanation).toBe('The service is temporarily unavailable (503).');
+  });
+});
+
+describe('isTranslated: where the explanation is our translation, not amoCRM wording', () => {
+  const body = (code: string) => `{"response":{"error":"x","error_code":"${code}"}}`;
+  const auth = explainFailure({ url: `${url}/auth`, method: 'POST', status: 401, body: body('110') }, tEn);
+  const tasks = explainFailure({ url: `${url}/tasks`, method: 'POST', status: 400, body: body('244') }, tEn);
+  it.each([
+    ['the authorization block, official in Russian and English, read in English', auth, 'en', false],
+    ['the same in Turkish', auth, 'tr', true],
+    ['a task code, official only in Russian, read in Russian', tasks, 'ru', false],
+    ['the same in English', tasks, 'en', true],
+    ['the same in Indonesian', tasks, 'id', true],
+  ])('%s', (_case, explanation, language, translated) => {
+    expect(isTranslated(explanation, language)).toBe(translated);
+  });
+
+  it('marks nothing where no catalog entry explains the failure', () => {
+    const unknown = explainFailure({ url: `${url}/leads`, method: 'GET', status: 502, body: '' }, tEn);
+    expect(isTranslated(unknown, 'en')).toBe(false);
   });
 });

@@ -13,7 +13,13 @@ export interface Explanation {
   explanation: string;
   advice: string;
   rows: ExplanationRow[];
+  /** The locales in which the explanation is amoCRM's own wording; in any other it is our translation. */
+  official?: readonly string[];
 }
+
+/** True when the explanation shown in `language` is the project's translation, not amoCRM's wording. */
+export const isTranslated = (explanation: Pick<Explanation, 'official'>, language: string): boolean =>
+  explanation.official !== undefined && !explanation.official.includes(language);
 
 /** Statuses whose catalog entry (section "other") is the right meaning when the body names no code. */
 const STATUS_ENTRIES = new Set([400, 402, 405, 422, 429]);
@@ -74,6 +80,7 @@ export const describe = (c: Classified, t: Translate, vars: Record<string, strin
     explanation,
     advice,
     rows: c.rows,
+    ...(entry ? { official: entry.official } : {}),
   };
 };
 
@@ -84,7 +91,4 @@ export const describe = (c: Classified, t: Translate, vars: Record<string, strin
 export const explainFailure = (
   input: { url: string; method: string; status: number; body: string },
   t: Translate,
-): Explanation => {
-  const { code, section, title, explanation, advice, rows } = describe(classify(input), t);
-  return { code, section, title, explanation, advice, rows };
-};
+): Explanation => describe(classify(input), t);

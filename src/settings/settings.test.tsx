@@ -7,6 +7,7 @@ import type { Api } from '../host/api';
 import { createTranslate } from '../i18n';
 import { DEFAULT_CONFIG, parseConfig, type Config } from '../reminder/config';
 import { stageKey, type Stage } from '../reminder/policy';
+import type { ReminderRest } from '../reminder/resting';
 import type { FlaggedDeal, ScanResult } from '../reminder/scan';
 import { SettingsForm } from './SettingsForm';
 import { TeamReport, teamLines } from './TeamReport';
@@ -73,6 +74,61 @@ describe('SettingsForm', () => {
     const last = changes.at(-1);
     expect(last).toMatchObject({ mode: 'strict', excludedUsers: [2] });
     expect(parseConfig(JSON.stringify(last)).warnings).toEqual([]);
+  });
+});
+
+describe('SettingsForm inside the host settings form', () => {
+  const drawForm = async (raw: unknown, onReplace = vi.fn()) => {
+    const changes: Config[] = [];
+    await act(() =>
+      render(
+        <SettingsForm
+          t={t}
+          language="en"
+          managers={managers}
+          parsed={parseConfig(raw)}
+          loadStages={async () => stages}
+          onChange={(config) => changes.push(config)}
+          onReplace={onReplace}
+        />,
+        root,
+      ),
+    );
+    await tick();
+    return { changes, onReplace };
+  };
+
+  it('keeps every input out of what the host form serializes: the skip class and no name', async () => {
+    await drawForm('{broken');
+    const inputs = [...root.querySelectorAll('input, select, textarea, button')];
+    expect(inputs.length).toBeGreaterThan(15);
+    for (const input of inputs) {
+      expect(input.classList.contains('js-form-changes-skip'), input.outerHTML).toBe(true);
+      expect(input.hasAttribute('name'), input.outerHTML).toBe(false);
+    }
+  });
+
+  it('draws its own heading, since the host gives a custom field none', async () => {
+    await drawForm(JSON.stringify(DEFAULT_CONFIG));
+    expect(root.querySelector('h3')?.textContent).toBe(en.config.heading);
+  });
+
+  it('asks before replacing a saved policy it cannot read, and says why changes are not saved yet', async () => {
+    const { onReplace } = await drawForm('{broken');
+    const replace = [...root.querySelectorAll('label')].find((l) => l.textContent === en.config.replace.confirm);
+    expect(replace).toBeDefined();
+    const strict = [...root.querySelectorAll<HTMLInputElement>('input[type="radio"]')][1];
+    await act(() => strict?.click());
+    expect(root.textContent).toContain(en.config.replace.needed);
+    await act(() => replace?.querySelector('input')?.click());
+    expect(onReplace).toHaveBeenLastCalledWith(true);
+    expect(root.textContent).not.toContain(en.config.replace.needed);
+  });
+
+  it('does not ask when the saved policy reads fine', async () => {
+    await drawForm({ mode: 'strict' });
+    expect(root.textContent).not.toContain(en.config.replace.confirm);
+    expect([...root.querySelectorAll<HTMLInputElement>('input[type="radio"]')][1]?.checked).toBe(true);
   });
 });
 
@@ -167,5 +223,41 @@ describe('TeamReport', () => {
     );
     expect(root.textContent).toBe('The Task Guard report is for admins only.');
     expect(run).not.toHaveBeenCalled();
+  });
+
+  it('says why the reminder rests for this admin and when it checks next, and follows changes', async () => {
+    const listeners = new Set<() => void>();
+    let rest: ReminderRest = { kind: 'offHours', next: Date.parse('2026-12-03T06:00:00Z') };
+    const source = {
+      get: () => rest,
+      subscribe: (listener: () => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+    await act(() =>
+      render(
+        <TeamReport
+          t={t}
+          ctx={{ ...context(true), timezone: 'Europe/Moscow' }}
+          config={DEFAULT_CONFIG}
+          warnings={[]}
+          api={{} as Api}
+          now={() => 0}
+          run={() => new Promise<ScanResult>(() => undefined)}
+          rest={source}
+        />,
+        root,
+      ),
+    );
+    const status = () => root.querySelector('[role="status"]')?.textContent ?? '';
+    expect(status()).toContain('resting outside working hours (09:00–19:00, Europe/Moscow)');
+    // Thursday 09:00 in Moscow, in the admin's language and the account's zone.
+    expect(status()).toMatch(/Next check: .*9:00/);
+    rest = { kind: 'paused', until: Date.parse('2026-12-02T08:15:00Z') };
+    await act(() => listeners.forEach((listener) => listener()));
+    expect(status()).toContain('amoCRM asked for fewer requests');
+    expect(root.textContent).toContain('“Deals without tasks”');
+    expect(root.textContent).toContain('(30 min)');
   });
 });
