@@ -15,7 +15,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server';
+import { createSandbox, type Sandbox, type SandboxOptions, type SettingsSave } from '../sandbox/server';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -53,27 +53,37 @@ export interface SandboxHandle {
   port: number;
   /** The in-process sandbox: `store` (the data), `config`, `faults`, `stats`, `limiter`. */
   sandbox: Sandbox;
-  /** Re-seeds the account (same options unless given), clears stats, fault rules, the limiter and saved settings. */
+  /**
+   * Re-seeds the account (same options unless given), clears stats, fault rules, the limiter and saved settings,
+   * and sets the clock back to the start's (`at`).
+   */
   reset(options?: SandboxOptions): Promise<void>;
-  /** Request counts per `"METHOD /path"` plus `api` = all /api/ calls. */
-  stats(): { api: number; byPath: Record<string, number> };
+  /**
+   * Request counts per `"METHOD /path"` plus `api` = all /api/ calls, and every Save of the settings modal
+   * (`settingsSaves[i].extra`: posted names that are not manifest settings).
+   */
+  stats(): { api: number; byPath: Record<string, number>; settingsSaves: SettingsSave[] };
   stop(): Promise<void>;
 }
 
 /**
  * Starts a sandbox in this process on a free port of 127.0.0.1. Options: `deals`, `managers`, `now`, `seed`,
- * `rateLimit` (false to switch amoCRM's 7 req/s limit off, or partial limits), `apiFilter`, `widgetDir`.
+ * `rateLimit` (false to switch amoCRM's 7 req/s limit off, or partial limits), `apiFilter`, `widgetDir`, `at`
+ * (the sandbox's time, e.g. `2026-12-02T11:00` in the account's zone), `settingsAsString` (an older host).
  */
 export const startSandbox = async (options: SandboxOptions = {}): Promise<SandboxHandle> => {
   const sandbox = createSandbox(options);
   const { port, url } = await sandbox.listen(0);
+  const initialOffset = sandbox.clock.offsetMs;
   return {
     url,
     port,
     sandbox,
     reset: async (next) => {
+      sandbox.clock.offsetMs = initialOffset;
       sandbox.store.reset({ ...options, ...next });
       sandbox.stats.clear();
+      sandbox.settingsSaves.length = 0;
       sandbox.faults.length = 0;
       sandbox.limiter.reset();
     },
@@ -82,7 +92,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       const api = Object.entries(byPath)
         .filter(([k]) => / \/api\//.test(k))
         .reduce((n, [, v]) => n + v, 0);
-      return { api, byPath };
+      return { api, byPath, settingsSaves: [...sandbox.settingsSaves] };
     },
     stop: () => sandbox.close(),
   };

@@ -52,7 +52,9 @@ describe('the widget in the sandbox host', () => {
     ['a manager', 3, '/leads/pipeline/'],
   ])('loads for %s through the amoCRM life cycle without errors', async (_who, user, path) => {
     const page = await open(path, { user });
-    expect(await calls(page)).toEqual(['script-loaded', 'render', 'bind_actions', 'render:ok', 'init']);
+    // amoCRM's loader: a synchronous truthy render resolves a jQuery Deferred at once, so init runs before
+    // bind_actions (GitHub `Psiant/two`, `frontend/bild/75620.907dc87499035442ff59.js`).
+    expect(await calls(page)).toEqual(['script-loaded', 'render', 'init', 'bind_actions']);
     expect(
       await page.evaluate(
         () => (window as unknown as { APP: { constant(n: string): { id: number } } }).APP.constant('user').id,
@@ -119,38 +121,65 @@ describe('the widget in the sandbox host', () => {
     expectClean(page);
   });
 
-  it('opens the settings modal and saves the custom field through onSave, persisted across reloads', async () => {
-    const page = await open('/settings/widgets/', { user: 1 });
+  const saveConfig = async (config: Record<string, unknown>) => {
+    const res = await fetch(`${sb.url}_sandbox/settings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ config: JSON.stringify(config) }),
+    });
+    expect(res.ok).toBe(true);
+  };
+  const openModal = async (page: Page) => {
     await page.click('.integration-card--ours');
-    await page.waitForSelector('.widget-settings-modal:not(.modal--hidden)');
+    await page.waitForSelector('.widget-settings-modal:not(.modal--hidden) .task-guard__settings fieldset');
+  };
+  const strictChecked = (page: Page) => page.locator('.task-guard__settings input[type="radio"]').nth(1).isChecked();
+
+  it('shows the saved strict policy in the form, and Save with an empty input keeps it', async () => {
+    await saveConfig({ mode: 'strict', snoozeMinutes: 45 });
+    const page = await open('/settings/widgets/', { user: 1, lang: 'en' });
+    await openModal(page);
     expect(await calls(page)).toContain('settings');
-    expect(await page.locator('#task_guard_custom_content').count()).toBe(1);
-    const save = page.locator('[data-action="save"]');
-    expect(await save.isDisabled()).toBe(true);
-    const value = JSON.stringify({ sandbox: true, at: 1 });
-    await page.evaluate((v) => {
-      const input = document.getElementById('task_guard_custom') as HTMLInputElement;
-      input.value = v;
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    }, value);
-    expect(await save.isEnabled()).toBe(true);
+    // The host renders the decoded saved object into the hidden input: no JSON there to read.
+    expect(await page.inputValue('#task_guard_custom')).toBe('[object Object]');
+    expect(await strictChecked(page)).toBe(true);
+    // A custom field gets no host label: the form draws its own heading.
+    expect((await page.textContent('.widget_settings_block__title_field')) ?? '').toBe('');
+    expect(await page.textContent('.task-guard__settings h3')).toBe('Task Guard: deals without a next task');
     await screenshot(page, 'settings-modal');
-    await save.click();
+    // The input emptied (an older or other host) and Save pressed without touching the form.
+    await page.evaluate(() => {
+      const input = document.getElementById('task_guard_custom') as HTMLInputElement;
+      input.value = '';
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await page.click('[data-action="save"]');
     await page.waitForFunction(() => document.documentElement.dataset.lifecycle?.includes('onSave:accepted'));
     await page.waitForSelector('.widget-settings-modal', { state: 'detached' });
-    expect(sb.sandbox.store.widgetConfig).toBe(value);
+    expect(sb.sandbox.store.widgetSettings.config).toMatchObject({ mode: 'strict', snoozeMinutes: 45 });
+    // Only the policy reached the host's form: none of the form's own inputs was posted.
+    expect(sb.stats().settingsSaves.at(-1)?.extra).toEqual([]);
     await page.reload();
     await waitReady(page);
-    const config = await page.evaluate(
-      () =>
-        (
-          window as unknown as { __sandbox: { widget: { get_settings(): { config: string } } } }
-        ).__sandbox.widget.get_settings().config,
-    );
-    expect(config).toBe(value);
-    await page.click('.integration-card--ours');
-    await page.waitForSelector('.widget-settings-modal:not(.modal--hidden)');
-    expect(await page.inputValue('#task_guard_custom')).toBe(value);
+    await openModal(page);
+    expect(await strictChecked(page)).toBe(true);
+    expectClean(page);
+  });
+
+  it('saves what the admin changed in the form, as a decoded object on the server', async () => {
+    await saveConfig({ mode: 'gentle' });
+    const page = await open('/settings/widgets/', { user: 1, lang: 'en' });
+    await openModal(page);
+    const save = page.locator('[data-action="save"]');
+    expect(await save.isDisabled()).toBe(true);
+    await page.locator('.task-guard__settings input[type="radio"]').nth(1).check();
+    expect(await save.isEnabled()).toBe(true);
+    await save.click();
+    await page.waitForSelector('.widget-settings-modal', { state: 'detached' });
+    expect(sb.sandbox.store.widgetSettings.config).toMatchObject({ mode: 'strict' });
+    // The same page, the modal opened again: the instance shows what was just saved.
+    await openModal(page);
+    expect(await strictChecked(page)).toBe(true);
     expectClean(page);
   });
 
@@ -185,11 +214,11 @@ describe('the widget in the sandbox host', () => {
     await Promise.all([page.waitForEvent('load'), page.selectOption('#user-switch', '4')]);
     await waitReady(page);
     const rights = await page.evaluate(() =>
-      (window as unknown as { APP: { constant(n: string): { is_admin: string; id: number } } }).APP.constant(
+      (window as unknown as { APP: { constant(n: string): { is_admin: boolean; id: number } } }).APP.constant(
         'user_rights',
       ),
     );
-    expect(rights).toMatchObject({ is_admin: 'N', id: 4 });
+    expect(rights).toMatchObject({ is_admin: false, id: 4 });
   });
 
   it('gives the widget the host i18n(): false for a missing key, TypeError for a missing branch', async () => {
@@ -285,14 +314,12 @@ describe('a widget without init_once', () => {
     expect(log).toEqual([
       'script-loaded',
       'render',
-      'bind_actions',
-      'render:ok',
       'init',
+      'bind_actions',
       'destroy',
       'render',
-      'bind_actions',
-      'render:ok',
       'init',
+      'bind_actions',
     ]);
     expectClean(page);
   });

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { FAULT_CASES, faultMenu } from './faultLab';
+import { FAULT_CASES, faultMatches, faultMenu, faultResponse, readFaultRule } from './faultLab';
 
 /** The codes the seed lists per section (seeds/000_446e63a71bc62fc2.txt). */
 const CATALOG: Record<string, string[]> = {
@@ -38,5 +38,34 @@ describe('fault lab', () => {
 
   it('puts the fault id into each menu URL', () => {
     for (const item of faultMenu()) expect(item.url).toContain(`__fault=${item.id}`);
+  });
+
+  it('targets a rule by method and exact path, for the next N calls only', () => {
+    const rule = readFaultRule({ method: 'post', path: '/api/v4/tasks', status: 'rights', count: 2 });
+    expect(rule).toMatchObject({ method: 'POST', path: '/api/v4/tasks', count: 2 });
+    expect(faultMatches(rule, 'GET', '/api/v4/tasks')).toBe(false);
+    expect(faultMatches(rule, 'POST', '/api/v4/tasks/5')).toBe(false);
+    expect(faultMatches(rule, 'POST', '/api/v4/tasks/')).toBe(true);
+    rule.count = 0;
+    expect(faultMatches(rule, 'POST', '/api/v4/tasks')).toBe(false);
+    const prefix = readFaultRule({ pathPrefix: '/api/v4/leads', status: 500 });
+    expect(faultMatches(prefix, 'POST', '/api/v4/leads/notes')).toBe(true);
+    expect(readFaultRule({ status: 'nonsense' }).status).toBeUndefined();
+  });
+
+  it('tells a rights refusal from the account block, as amoCRM words them', () => {
+    const body = (status: Parameters<typeof faultResponse>[0]) => {
+      const answer = faultResponse(status, 1);
+      expect(answer.status).toBe(403);
+      return answer.body;
+    };
+    expect(JSON.parse(body('rights'))).toMatchObject({ status: 403, detail: 'Недостаточно прав. Доступ запрещен.' });
+    expect(JSON.parse(body('rights288'))).toMatchObject({ response: { error_code: '288' } });
+    expect(JSON.parse(body('adminOnly')).detail).toContain('Admin access only');
+    expect(JSON.parse(body('blocked')).response).toMatchObject({
+      error_code: '403',
+      error: 'Аккаунт заблокирован, за неоднократное превышение количества запросов в секунду',
+    });
+    expect(body('html403')).toContain('<center>nginx</center>');
   });
 });

@@ -100,11 +100,19 @@ const account = (now: number): Account => ({
   createdAt: now - 400 * DAY,
 });
 
+/**
+ * The built-in call (1) and meeting (2), which every account has, and the demo account's own types. Only the
+ * own ones reach `APP.constant('task_types')` (see page.ts); the API accepts all of them as `task_type_id`.
+ */
 const taskTypes: TaskType[] = [
   { id: 1, name: 'Связаться', code: 'FOLLOW_UP', color: null, iconId: null },
   { id: 2, name: 'Встреча', code: 'MEETING', color: null, iconId: null },
-  { id: 3, name: 'Отправить КП', code: null, color: '#ffc8c8', iconId: 5 },
+  { id: 3, name: 'Письмо', code: null, color: '#c8e6ff', iconId: 3 },
+  { id: 4, name: 'Отправить КП', code: null, color: '#ffc8c8', iconId: 5 },
 ];
+
+/** Built-in task types (call, meeting): not "own" types, so never in `APP.constant('task_types')`. */
+export const BUILT_IN_TASK_TYPES: readonly number[] = [1, 2];
 
 const pipelines: Pipeline[] = [
   {

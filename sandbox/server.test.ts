@@ -97,10 +97,73 @@ describe('sandbox server', () => {
     expect(((await response.json()) as { response: { error_code: string } }).response.error_code).toBe('110');
   });
 
-  it('keeps saved widget settings until reset', async () => {
+  it('keeps saved widget settings decoded until reset, or as a JSON string for an older host', async () => {
     await post('/_sandbox/settings', { config: '{"a":1}' });
-    expect(await (await get('/dashboard/')).text()).toContain('"config":"{\\"a\\":1}"');
+    expect(await (await get('/dashboard/')).text()).toContain('"settings":{"config":{"a":1}}');
+    await post('/_sandbox/config', { settingsAsString: true });
+    expect(await (await get('/dashboard/')).text()).toContain('"settings":{"config":"{\\"a\\":1}"}');
     await post('/_sandbox/reset', {});
-    expect(await (await get('/dashboard/')).text()).toContain('"config":""');
+    expect(await (await get('/dashboard/')).text()).toContain('"settings":{}');
+  });
+
+  it('stores a Save decoded, drops a custom value that is not JSON, and records names that are not settings', async () => {
+    const saved = await post('/_sandbox/settings', {
+      active: true,
+      fields: { config: '{"mode":"strict"}', 'task-guard-mode': 'strict' },
+    });
+    expect(((await saved.json()) as { settings: unknown }).settings).toEqual({ config: { mode: 'strict' } });
+    await post('/_sandbox/settings', { active: true, fields: { config: '[object Object]' } });
+    expect(sandbox.store.widgetSettings).toEqual({});
+    const stats = (await (await get('/_sandbox/stats')).json()) as { settingsSaves: { extra: string[] }[] };
+    expect(stats.settingsSaves.map((s) => s.extra)).toEqual([['task-guard-mode'], []]);
+  });
+
+  it('gives the page the real shapes: own task types keyed key_<id>, is_admin a boolean, the install stamp', async () => {
+    const html = await (await get('/dashboard/?user=2')).text();
+    const boot = JSON.parse(/__SANDBOX_BOOT__ = (.*);<\/script>/.exec(html)?.[1] ?? '{}') as {
+      taskTypes: Record<string, unknown>;
+      userRights: { is_admin: unknown };
+      widget: { version: string; integrationName: string };
+    };
+    expect(boot.taskTypes).toEqual({
+      key_3: { id: '3', option: 'Письмо', color: '#c8e6ff', icon_id: 3 },
+      key_4: { id: '4', option: 'Отправить КП', color: '#ffc8c8', icon_id: 5 },
+    });
+    expect(boot.userRights.is_admin).toBe(false);
+    expect(boot.widget.version).toMatch(/^\d{9,}$/);
+    expect(boot.widget.integrationName).toBe('Task Guard');
+  });
+
+  it('answers the next N calls of one method and path with a rights 403, then the account block', async () => {
+    await post('/_sandbox/faults', { method: 'POST', path: '/api/v4/tasks', status: 'rights', count: 1 });
+    await post('/_sandbox/faults', { method: 'POST', path: '/api/v4/leads/notes', status: 'blocked', count: 1 });
+    const task = [{ text: 'x', complete_till: 1_900_000_000, entity_type: 'leads', entity_id: 10_000_001 }];
+    // A GET of the same path and a call under it are not the targeted call.
+    expect((await get('/api/v4/tasks?limit=1')).status).toBe(200);
+    const refused = await post('/api/v4/tasks', task);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { detail: string }).detail).toBe('Недостаточно прав. Доступ запрещен.');
+    expect((await post('/api/v4/tasks', task)).status).toBe(200);
+    const blocked = await post('/api/v4/leads/notes', [
+      { entity_id: 10_000_001, note_type: 'common', params: { text: 'x' } },
+    ]);
+    expect(blocked.status).toBe(403);
+    expect(((await blocked.json()) as { response: { error: string } }).response.error).toContain(
+      'Аккаунт заблокирован',
+    );
+  });
+
+  it('moves the API clock with /_sandbox/clock and gives the page the same offset', async () => {
+    const set = await post('/_sandbox/clock', { at: '2026-12-02T11:00' });
+    expect(((await set.json()) as { now: number }).now).toBeCloseTo(Date.parse('2026-12-02T08:00:00Z'), -4);
+    const created = await post('/api/v4/tasks', [{ text: 'x', complete_till: 1_900_000_000 }]);
+    const id = ((await created.json()) as { _embedded: { tasks: { id: number }[] } })._embedded.tasks[0]?.id;
+    const task = (await (await get(`/api/v4/tasks/${id}`)).json()) as { created_at: number };
+    expect(Math.abs(task.created_at - Date.parse('2026-12-02T08:00:00Z') / 1000)).toBeLessThan(60);
+    const html = await (await get('/dashboard/')).text();
+    expect(html).toContain('SandboxDate');
+    expect(html).toContain('"wall":"2026-12-02T11:00"');
+    await post('/_sandbox/clock', { now: true });
+    expect(await (await get('/dashboard/')).text()).not.toContain('SandboxDate');
   });
 });

@@ -4,9 +4,10 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { handleApi } from './api/router';
-import { faultMenu, findFault } from './faultLab';
-import { NGINX_403, NGINX_502, html, json, problem, type ApiRequest, type ApiResponse } from './http';
-import { LANGS, bootData, shellHtml, type Lang, type WidgetInfo } from './page';
+import { createClock, parseAt, wallClock, type Clock } from './clock';
+import { faultMatches, faultMenu, faultResponse, findFault, readFaultRule, type FaultRule } from './faultLab';
+import { NGINX_403, html, json, problem, type ApiRequest, type ApiResponse } from './http';
+import { LANGS, bootData, hostSettings, shellHtml, type Lang, type WidgetInfo } from './page';
 import { parseQuery } from './query';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rateLimit';
 import type { SeedOptions } from './seed';
@@ -16,29 +17,42 @@ import { handleUi } from './ui';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WIDGET_CODE = 'task_guard';
 const WIDGET_PATH = `/upl/${WIDGET_CODE}/widget`;
+/** The integration's name as entered in amoMarket; the loader shows it instead of the archive's `widget.name`. */
+const INTEGRATION_NAME = 'Task Guard';
 
 export interface SandboxOptions extends SeedOptions {
   /** Directory of the unpacked widget archive; default `<repo>/widget` (what `vite build` writes). */
   widgetDir?: string;
   rateLimit?: Partial<RateLimitOptions> | false;
   apiFilter?: boolean;
+  /**
+   * The sandbox's time (`npm start -- --at`): a wall-clock time in the account's zone (`2026-12-02T11:00`) or an
+   * ISO time with an offset. The page's `Date` and the API's "now" follow it; the machine's time by default.
+   */
+  at?: string;
+  /** An older host that hands custom settings to the widget as JSON strings (default: decoded, as today). */
+  settingsAsString?: boolean;
 }
 
-/** A fault rule set through `/_sandbox/faults`: applied to the next `count` API calls under `pathPrefix`. */
-export interface FaultRule {
-  pathPrefix: string;
-  latencyMs: number;
-  status?: 500 | 401 | 'html502' | 'offline';
-  count: number;
+export type { FaultRule } from './faultLab';
+
+/** One Save of the integrations modal, as the server got it: which fields were posted, and which are not the manifest's. */
+export interface SettingsSave {
+  fields: string[];
+  /** Posted names that are not settings of the manifest: a widget's own named input leaking into the host's form. */
+  extra: string[];
+  values: Record<string, unknown>;
 }
 
 export interface Sandbox {
   server: Server;
   store: Store;
   limiter: RateLimiter;
-  config: { apiFilter: boolean; rateLimit: boolean };
+  config: { apiFilter: boolean; rateLimit: boolean; settingsAsString: boolean };
   faults: FaultRule[];
   stats: Map<string, number>;
+  settingsSaves: SettingsSave[];
+  clock: Clock;
   listen(port?: number, host?: string): Promise<{ port: number; url: string }>;
   close(): Promise<void>;
 }
@@ -97,24 +111,89 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Creates the sandbox: the host page, the built widget, the API v4 emulator and the admin endpoints. */
 export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
   const widgetDir = options.widgetDir ?? join(ROOT, 'widget');
-  const store = new Store(options);
+  const startOffset = (): number => {
+    if (options.at === undefined) return 0;
+    // The account's zone is the seed's (Europe/Moscow); read it from a throw-away seed of one deal.
+    const zone = new Store({ deals: 1, managers: 1, now: 0 }).data.account.timezone;
+    const at = parseAt(options.at, zone);
+    if (at === undefined) throw new Error(`--at ${options.at}: not a time (2026-12-02T11:00 or an ISO time)`);
+    return at - Date.now();
+  };
+  const clock = createClock(startOffset());
+  const store = new Store(options, clock);
   const limiter = new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...(options.rateLimit || {}) });
-  const config = { apiFilter: options.apiFilter ?? true, rateLimit: options.rateLimit !== false };
+  const config = {
+    apiFilter: options.apiFilter ?? true,
+    rateLimit: options.rateLimit !== false,
+    settingsAsString: options.settingsAsString === true,
+  };
   const faults: FaultRule[] = [];
   const stats = new Map<string, number>();
+  const settingsSaves: SettingsSave[] = [];
+
+  type Manifest = { widget?: { init_once?: boolean }; settings?: Record<string, { type?: string }> };
+  const readManifest = (): Manifest | null => {
+    const file = join(widgetDir, 'manifest.json');
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Manifest) : null;
+  };
+  const customFields = (manifest: Manifest | null): string[] =>
+    Object.entries(manifest?.settings ?? {})
+      .filter(([, field]) => field.type === 'custom')
+      .map(([name]) => name);
 
   const widgetInfo = (): WidgetInfo => {
-    const file = join(widgetDir, 'manifest.json');
-    if (!existsSync(file)) return { code: WIDGET_CODE, path: WIDGET_PATH, version: '', initOnce: true, manifest: null };
-    const manifest = JSON.parse(readFileSync(file, 'utf8')) as { widget?: { version?: string; init_once?: boolean } };
+    const manifest = readManifest();
+    const script = join(widgetDir, 'script.js');
+    // A new stamp for every build, as amoCRM gives every upload a new installed_version.
+    const stamp = existsSync(script) ? String(Math.floor(statSync(script).mtimeMs / 1000)) : '0';
     return {
       code: WIDGET_CODE,
       path: WIDGET_PATH,
-      version: manifest.widget?.version ?? '',
-      initOnce: manifest.widget?.init_once === true,
+      version: stamp,
+      integrationName: INTEGRATION_NAME,
+      initOnce: manifest?.widget?.init_once === true,
       manifest,
     };
   };
+
+  /**
+   * What the server keeps of a Save: text fields as strings; a custom field decoded from its JSON (an object or
+   * a number), and NOT kept when it is a string that is not JSON (`biradrags/amo-docs`
+   * `amocrm_docs_md/integrations/custom_settings.md`: "Строчный тип данных на сервере сохраняться не будет").
+   */
+  const storeSettings = (fields: Record<string, unknown>, record: boolean): void => {
+    const manifest = readManifest();
+    const custom = customFields(manifest);
+    const known = Object.keys(manifest?.settings ?? {});
+    if (record)
+      settingsSaves.push({
+        fields: Object.keys(fields),
+        extra: Object.keys(fields).filter((name) => !known.includes(name)),
+        values: fields,
+      });
+    const next: Record<string, unknown> = {};
+    for (const name of known) {
+      const value = fields[name];
+      if (value === undefined) continue;
+      if (!custom.includes(name)) next[name] = typeof value === 'string' ? value : String(value);
+      else if (typeof value !== 'string') next[name] = value;
+      else {
+        try {
+          next[name] = JSON.parse(value) as unknown;
+        } catch {
+          // Not JSON: the server does not keep it.
+        }
+      }
+    }
+    store.widgetSettings = next;
+  };
+
+  const clockState = () => ({
+    offsetMs: clock.offsetMs,
+    now: clock.now(),
+    timezone: store.data.account.timezone,
+    wall: wallClock(clock.now(), store.data.account.timezone),
+  });
 
   const send = (res: ServerResponse, response: ApiResponse, extra: Record<string, string> = {}) => {
     res.writeHead(response.status, { 'cache-control': 'no-store', ...response.headers, ...extra });
@@ -135,15 +214,18 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
       case 'GET /_sandbox/stats': {
         const byPath = Object.fromEntries(stats);
         const api = [...stats].filter(([k]) => / \/api\//.test(k)).reduce((n, [, v]) => n + v, 0);
-        return json(200, { api, byPath }, { 'content-type': 'application/json' });
+        return json(200, { api, byPath, settingsSaves }, { 'content-type': 'application/json' });
       }
       case 'POST /_sandbox/stats/reset':
       case 'DELETE /_sandbox/stats':
         stats.clear();
+        settingsSaves.length = 0;
         return json(200, { ok: true }, { 'content-type': 'application/json' });
       case 'POST /_sandbox/reset':
+        clock.offsetMs = startOffset();
         store.reset({ ...options, ...(body as SeedOptions) });
         stats.clear();
+        settingsSaves.length = 0;
         faults.length = 0;
         limiter.reset();
         return json(200, { ok: true, deals: store.data.leads.length }, { 'content-type': 'application/json' });
@@ -152,34 +234,51 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
       case 'DELETE /_sandbox/faults':
         faults.length = 0;
         return json(200, { rules: faults }, { 'content-type': 'application/json' });
-      case 'POST /_sandbox/faults': {
-        const status = body.status;
-        faults.push({
-          pathPrefix: typeof body.pathPrefix === 'string' ? body.pathPrefix : '/api/',
-          latencyMs: Number(body.latencyMs) || 0,
-          status: status === 500 || status === 401 || status === 'html502' || status === 'offline' ? status : undefined,
-          count: typeof body.count === 'number' ? body.count : Number.POSITIVE_INFINITY,
-        });
+      case 'POST /_sandbox/faults':
+        faults.push(readFaultRule(body));
         return json(200, { rules: faults }, { 'content-type': 'application/json' });
+      case 'GET /_sandbox/clock':
+        return json(200, clockState(), { 'content-type': 'application/json' });
+      case 'POST /_sandbox/clock': {
+        // `{at: '2026-12-02T11:00'}` (account's wall clock, or ISO with an offset), `{offsetMs}`, or `{now: true}`.
+        if (body.now === true) clock.offsetMs = 0;
+        else if (typeof body.offsetMs === 'number' && Number.isFinite(body.offsetMs)) clock.offsetMs = body.offsetMs;
+        else if (typeof body.at === 'string') {
+          const at = parseAt(body.at, store.data.account.timezone);
+          if (at === undefined) return problem(400, 'Bad Request', `Not a time: ${body.at}`);
+          clock.offsetMs = at - Date.now();
+        } else return problem(400, 'Bad Request', 'Give {at}, {offsetMs} or {now: true}');
+        return json(200, clockState(), { 'content-type': 'application/json' });
       }
       case 'GET /_sandbox/config':
         return json(200, { ...config, limits: limiter.options }, { 'content-type': 'application/json' });
       case 'POST /_sandbox/config':
         if (typeof body.apiFilter === 'boolean') config.apiFilter = body.apiFilter;
         if (typeof body.rateLimit === 'boolean') config.rateLimit = body.rateLimit;
+        if (typeof body.settingsAsString === 'boolean') config.settingsAsString = body.settingsAsString;
         if (typeof body.limits === 'object' && body.limits !== null)
           limiter.options = { ...limiter.options, ...(body.limits as Partial<RateLimitOptions>) };
         limiter.reset();
         return json(200, { ...config, limits: limiter.options }, { 'content-type': 'application/json' });
-      case 'POST /_sandbox/settings':
-        // The integrations modal saves here once the widget's onSave agreed (amoCRM: /ajax/widgets/edit).
-        if (typeof body.config === 'string') store.widgetConfig = body.config;
+      case 'POST /_sandbox/settings': {
+        // The integrations modal saves here once the widget's onSave agreed: `{active, fields}`. A test may preset
+        // the custom field with `{config: '<json>'}` alone, which changes no other field.
+        const fields = body.fields;
+        if (typeof fields === 'object' && fields !== null) storeSettings(fields as Record<string, unknown>, true);
+        else if (body.config !== undefined) storeSettings({ ...store.widgetSettings, config: body.config }, false);
         if (typeof body.active === 'boolean') store.widgetActive = body.active;
         return json(
           200,
-          { config: store.widgetConfig, active: store.widgetActive },
+          {
+            settings: hostSettings(store, {
+              settingsAsString: config.settingsAsString,
+              customFields: customFields(readManifest()),
+            }),
+            active: store.widgetActive,
+          },
           { 'content-type': 'application/json' },
         );
+      }
       case 'POST /_sandbox/crm_post':
         return json(200, { ok: true, echo: body }, { 'content-type': 'application/json' });
       default:
@@ -205,7 +304,7 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
         );
       }
     }
-    const rule = faults.find((f) => f.count > 0 && req.path.startsWith(f.pathPrefix));
+    const rule = faults.find((f) => faultMatches(f, req.method, req.path));
     if (rule) {
       rule.count -= 1;
       if (rule.latencyMs > 0) await sleep(rule.latencyMs);
@@ -213,13 +312,7 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
         res.socket?.destroy();
         return;
       }
-      if (rule.status === 'html502') return send(res, html(502, NGINX_502));
-      if (rule.status === 500)
-        return send(
-          res,
-          problem(500, 'ErrInternalServer', 'Internal server error', { trace_id: `sandbox-${Date.now()}` }),
-        );
-      if (rule.status === 401) return send(res, problem(401, 'Unauthorized', 'Invalid user name or password'));
+      if (rule.status !== undefined) return send(res, faultResponse(rule.status, store.now));
     }
     if (!req.path.startsWith('/api/v4/'))
       return send(res, problem(404, 'Not Found', `Cannot ${req.method} ${req.path}`));
@@ -259,9 +352,7 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     const fault = url.searchParams.get('__fault');
     if (fault !== null) {
       const found = findFault(fault);
-      const answer = found
-        ? found.respond(Math.floor(Date.now() / 1000))
-        : problem(404, 'Not Found', `No fault ${fault}`);
+      const answer = found ? found.respond(store.now) : problem(404, 'Not Found', `No fault ${fault}`);
       if (answer === 'offline') {
         res.socket?.destroy();
         return;
@@ -284,7 +375,12 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     // Any other path is a page of the single-page host; user and language stick through cookies.
     const setCookie = [`amo_user=${userId}; Path=/; SameSite=Lax`, `amo_lang=${lang}; Path=/; SameSite=Lax`];
     res.setHeader('set-cookie', setCookie);
-    return send(res, html(200, shellHtml(bootData(store, userId, lang, widgetInfo()))));
+    const info = widgetInfo();
+    const boot = bootData(store, userId, lang, info, {
+      settingsAsString: config.settingsAsString,
+      customFields: customFields(info.manifest as Manifest | null),
+    });
+    return send(res, html(200, shellHtml(boot)));
   };
 
   const server = createServer((req, res) => {
@@ -302,6 +398,8 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     config,
     faults,
     stats,
+    settingsSaves,
+    clock,
     listen: (port = 8765, hostname = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -1,5 +1,5 @@
 /**
- * `npm start [-- --port N --deals N --managers N --no-build]`: builds the widget (widget/ = the archive's
+ * `npm start [-- --port N --deals N --managers N --at 2026-12-02T11:00 --no-build]`: builds the widget (widget/ = the archive's
  * contents) and serves the local amoCRM on 127.0.0.1. No network needed; Ctrl-C stops it.
  */
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,8 @@ const { values } = parseArgs({
     managers: { type: 'string', default: '4' },
     'no-build': { type: 'boolean', default: false },
     'no-rate-limit': { type: 'boolean', default: false },
+    /** The sandbox's time: the account's wall clock (`2026-12-02T11:00`) or an ISO time with an offset. */
+    at: { type: 'string' },
   },
 });
 
@@ -30,13 +32,15 @@ const sandbox = createSandbox({
   deals: Number(values.deals),
   managers: Number(values.managers),
   rateLimit: values['no-rate-limit'] ? false : undefined,
+  at: values.at,
 });
 const { url } = await sandbox.listen(Number(values.port));
 const { leads, users } = sandbox.store.data;
 process.stdout.write(
   `amoCRM sandbox: ${url}\n` +
     `  account "Demo": ${leads.length} deals, ${users.length - 1} managers + admin (seeded in ${Date.now() - started} ms)\n` +
-    `  switch user: ${url}?user=2   language: ${url}?lang=en   admin endpoints: ${url}_sandbox/stats\n`,
+    `  switch user: ${url}?user=2   language: ${url}?lang=en   admin endpoints: ${url}_sandbox/stats\n` +
+    `  clock: ${new Date(sandbox.clock.now()).toISOString()}${sandbox.clock.offsetMs ? ' (set with --at or the top bar)' : ''}\n`,
 );
 
 const stop = () => {

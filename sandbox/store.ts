@@ -1,3 +1,4 @@
+import { createClock, type Clock } from './clock';
 import { seed, type SeedData, type SeedOptions } from './seed';
 import type { Contact, EntityType, Lead, Note, Task } from './model';
 
@@ -25,25 +26,45 @@ export class Store {
   readonly contactById = new Map<number, Contact>();
   readonly taskById = new Map<number, Task>();
   readonly tasksByEntity = new Map<string, Task[]>();
-  /** The widget's saved settings (the custom field `config`), kept across page loads like the real account. */
-  widgetConfig = '';
+  /**
+   * The widget's saved settings by field code, kept across page loads like the real account. A custom field is
+   * kept DECODED (an object), as amoCRM's server does with the JSON it is given (GitHub `biradrags/amo-docs`
+   * `amocrm_docs_md/integrations/custom_settings.md`).
+   */
+  widgetSettings: Record<string, unknown> = {};
   widgetActive = true;
   private nextTaskId = 0;
   private nextNoteId = 0;
 
-  constructor(private readonly options: SeedOptions = {}) {
+  constructor(
+    private readonly options: SeedOptions = {},
+    /** The sandbox's time (`--at`, the top bar's clock); the machine's by default. */
+    readonly clock: Clock = createClock(),
+  ) {
     this.reset();
   }
 
-  /** Re-seeds everything, widget settings included. */
+  /** The saved custom field `config` as a JSON string ('' when nothing is saved), for tests and presets. */
+  get widgetConfig(): string {
+    const value = this.widgetSettings.config;
+    return value === undefined ? '' : JSON.stringify(value);
+  }
+
+  /** Presets the custom field from a JSON string, decoded as the server would; '' forgets it. */
+  set widgetConfig(json: string) {
+    if (json === '') delete this.widgetSettings.config;
+    else this.widgetSettings.config = JSON.parse(json) as unknown;
+  }
+
+  /** Re-seeds everything, widget settings included; the account's "now" is the sandbox clock's. */
   reset(options: SeedOptions = this.options): void {
-    this.data = seed(options);
+    this.data = seed({ ...options, now: options.now ?? this.now });
     this.leadById.clear();
     this.leadsByUser.clear();
     this.contactById.clear();
     this.taskById.clear();
     this.tasksByEntity.clear();
-    this.widgetConfig = '';
+    this.widgetSettings = {};
     this.widgetActive = true;
     for (const lead of this.data.leads) {
       this.leadById.set(lead.id, lead);
@@ -59,7 +80,7 @@ export class Store {
   }
 
   get now(): number {
-    return Math.floor(Date.now() / 1000);
+    return Math.floor(this.clock.now() / 1000);
   }
 
   private indexTask(task: Task): void {

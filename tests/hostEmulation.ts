@@ -1,40 +1,81 @@
 /**
- * A jsdom emulation of the amoCRM host for the BUILT script.js: a RequireJS-style `define`, the `APP` global, the
- * widget base object and the loader's order (render, bind_actions, init after a truthy render; render again on
- * every page for init_once widgets; destroy then `$(document).off(ns)`), and the page's global `require`, which
- * loads the BUILT admin.js when the widget asks for it. Test-only: never imported by src/.
+ * A jsdom emulation of the amoCRM host for the BUILT script.js. The loader and the widget base object are NOT
+ * written here: this runs the sandbox's own `sandbox/public/loader.js` (the same text the sandbox page loads), so
+ * both emulations follow the real host alike (GitHub `Psiant/two` `frontend/bild/75620.907dc87499035442ff59.js`
+ * l.1892-1990): render, then init once render answered truthy (at once for a synchronous answer, through a jQuery
+ * Deferred), then bind_actions; render again on every page for init_once widgets; destroy then `$(document).off(ns)`.
+ * This file adds what jsdom lacks: `APP` with the real shapes of its constants, a module loader for script.js and
+ * the language file, and the page's global `require`, which hands over the BUILT admin.js. Test-only.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import jqueryFactory from 'jquery';
 import type { AmoCallbacks, AmoWidget } from '../src/host/amo';
+
+/** The install stamp the emulated host gives as `get_settings().version` and in every `?v=` (`installed_version`). */
+export const INSTALL_STAMP = '1733050000';
+export const WIDGET_PATH = '/widgets/task_guard';
+/** The module id admin.js has under the emulated widget settings (`<path>/admin.js?v=<install stamp>`). */
+export const ADMIN_ID = `${WIDGET_PATH}/admin.js?v=${INSTALL_STAMP}`;
+/** The integration's name in amoMarket, which the loader writes over `langs.widget.name`. */
+export const INTEGRATION_NAME = 'Task Guard';
+
+/** The demo account's own task types, as `APP.constant('task_types')` holds them: never the built-in 1 and 2. */
+export const OWN_TASK_TYPES = {
+  key_3: { id: '3', option: 'Письмо', color: '#c8e6ff', icon_id: 3 },
+  key_4: { id: '4', option: 'Отправить КП', color: '#ffc8c8', icon_id: 5 },
+};
 
 export interface HostOptions {
   script: string;
   /** The built admin.js the page's `require` hands over; without it, loading admin.js fails as a 404 would. */
   admin?: string;
   langs: Record<string, unknown>;
+  /** Dictionaries the page's `require` hands over for `json!<path>/i18n/<lang>.json?v=...`, by language. */
+  dictionaries?: Record<string, Record<string, unknown>>;
   userId?: number;
   isAdmin?: boolean;
   language?: string;
-  config?: string;
+  /** The saved custom field as the host hands it to `get_settings().config`: decoded (an object) on today's host. */
+  config?: unknown;
   area?: string;
+  /** `APP.constant('task_types')`; the account's own types by default. */
+  taskTypes?: unknown;
   /** A base object with none of the host's methods or settings: what a broken or future host might hand over. */
   bareWidget?: boolean;
+}
+
+/** One Save of the settings form: what onSave got and what the emulated server kept. */
+export interface SettingsResult {
+  ok: boolean;
+  /** The fields the form posted (after onSave, which may write into them). */
+  fields: Record<string, unknown>;
+}
+
+export interface OpenedSettings {
+  /** The modal's body, holding the host's settings block. */
+  body: HTMLElement;
+  /** Presses Save: the host's form serialization, onSave, then the server's decoding. */
+  save(): Promise<SettingsResult>;
 }
 
 export interface LoadedWidget {
   widget: AmoWidget;
   callbacks: AmoCallbacks;
-  /** The host's life cycle for a first page: render, bind_actions, then init when render resolved truthy. */
+  /** The host's life cycle for a first page: render, init (once render answered truthy), bind_actions. */
   start(): Promise<void>;
   /** A navigation inside the single-page app: `page:changed`, then render again (init_once). */
   navigate(area: string): Promise<void>;
   destroy(): void;
+  /** The integrations modal: the host's settings markup, then `settings($body)`. */
+  openSettings(): OpenedSettings;
+  /** What the emulated server keeps of the settings (custom fields decoded). */
+  saved: Record<string, unknown>;
+  /** Every callback the host made, in order (`render`, `init`, `bind_actions`, ...). */
+  calls: string[];
   /** Every module id the widget asked the page's `require` for, in order. */
   required: string[];
 }
-
-/** The module id admin.js has under the emulated widget settings (`<path>/admin.js?v=<version>`). */
-export const ADMIN_ID = '/widgets/task_guard/admin.js?v=0.1.0';
 
 type Define = (deps: string[], factory: (...modules: unknown[]) => unknown) => void;
 
@@ -67,39 +108,92 @@ export const hostJquery = (): HostJquery => {
   return 'fn' in exported ? exported : (exported as (w: Window) => HostJquery)(window);
 };
 
+type AmdRequire = (ids: string[], ok: (...modules: unknown[]) => void, fail?: (error: unknown) => void) => void;
+
+/** The shared loader's surface (sandbox/public/loader.js), typed for this file. */
+interface SharedHost {
+  widget: AmoWidget | null;
+  prepare(done: (widget: AmoWidget | null) => void): void;
+  start(): Promise<void>;
+  navigated(): Promise<void>;
+  remove(): void;
+  drawSettings($body: unknown, done?: (ok: boolean) => void): { save(): Promise<SettingsResult> };
+}
+
+interface SharedLoader {
+  createWidgetHost(env: Record<string, unknown>): SharedHost;
+  shortArea(area: string): string;
+}
+
+const LOADER_SOURCE = readFileSync(join(import.meta.dirname, '..', 'sandbox', 'public', 'loader.js'), 'utf8');
+
+/** Runs the sandbox's loader.js in this window, as the sandbox page's script tag does. */
+export const sharedLoader = (): SharedLoader => {
+  new Function('window', LOADER_SOURCE)(window);
+  return (window as unknown as { __amoWidgetHost: SharedLoader }).__amoWidgetHost;
+};
+
+/** The manifest's settings as the loader's modal reads them (one custom field, `config`). */
+const MANIFEST = {
+  widget: { name: 'widget.name', description: 'widget.description' },
+  settings: { config: { name: 'settings.config', type: 'custom', required: false } },
+};
+
+/**
+ * What the server keeps of a custom field: decoded JSON, nothing for a string that is not JSON (GitHub
+ * `biradrags/amo-docs` `amocrm_docs_md/integrations/custom_settings.md`).
+ */
+const decodeCustom = (value: unknown): { kept: boolean; value?: unknown } => {
+  if (typeof value !== 'string') return { kept: true, value };
+  try {
+    return { kept: true, value: JSON.parse(value) as unknown };
+  } catch {
+    return { kept: false };
+  }
+};
+
 export const loadWidget = (options: HostOptions): LoadedWidget => {
   const $ = hostJquery();
+  const loader = sharedLoader();
   const userId = options.userId ?? 2;
   let area = options.area ?? 'dashboard';
   const managers = {
     1: { id: 1, title: 'Анна Админова', is_admin: 'Y', active: true },
     2: { id: 2, title: 'Иван Петров', is_admin: 'N', active: true },
   };
+  const system = { area: loader.shortArea(area), amouser_id: String(userId), subdomain: 'demo' };
   const app = {
     constant: (name: string): unknown =>
       ({
         user: { id: userId, name: userId === 1 ? 'Анна Админова' : 'Иван Петров' },
+        // A boolean, as the host reads it (`(APP.constant("user_rights") || {}).is_admin`).
         user_rights: { is_admin: options.isAdmin ?? userId === 1 },
         account: { id: 100, subdomain: 'demo', timezone: 'Europe/Moscow', currency: 'RUB' },
         managers,
-        task_types: { 1: { id: 1, option_name: 'Связаться' }, 2: { id: 2, option_name: 'Встреча' } },
+        task_types: options.taskTypes ?? OWN_TASK_TYPES,
       })[name],
     lang_id: options.language ?? 'ru',
     getWidgetsArea: () => area,
+    getV3WidgetsArea: () => (area.startsWith('advanced-settings:') ? 'widget.advanced_settings' : area),
     getBaseEntity: () => 'leads',
     isCard: () => false,
     data: { current_card: false },
+    widgets: { system, list: {} },
     notifications: { show_message: () => undefined, show_message_error: () => undefined, add_error: () => undefined },
   };
-  // RequireJS's global require: asynchronous like the real one; only admin.js is there to load.
+  // RequireJS's global require: asynchronous like the real one; admin.js and the dictionaries are there to load.
   const required: string[] = [];
-  const amdRequire = (ids: string[], ok: (...modules: unknown[]) => void, fail?: (error: unknown) => void): void => {
+  const amdRequire: AmdRequire = (ids, ok, fail) => {
     required.push(...ids);
     setTimeout(() => {
       try {
         const modules = ids.map((id) => {
-          if (id !== ADMIN_ID || options.admin === undefined) throw new Error(`Script error for "${id}"`);
-          return evaluateAmd(options.admin, {}).value;
+          if (id === ADMIN_ID && options.admin !== undefined) return evaluateAmd(options.admin, {}).value;
+          const dictionary = /^json!(.*)\/i18n\/(\w+)\.json(\?.*)?$/.exec(id);
+          const found =
+            dictionary && dictionary[1] === WIDGET_PATH ? options.dictionaries?.[dictionary[2] ?? ''] : undefined;
+          if (found) return JSON.parse(JSON.stringify(found)) as unknown;
+          throw new Error(`Script error for "${id}"`);
         });
         ok(...modules);
       } catch (error) {
@@ -109,43 +203,67 @@ export const loadWidget = (options: HostOptions): LoadedWidget => {
   };
   Object.assign(window, { APP: app, AMOCRM: app, require: amdRequire });
 
-  const { value: Ctor } = evaluateAmd(options.script, { jquery: $ });
-  if (typeof Ctor !== 'function') throw new Error('script.js did not resolve to a constructor function');
-  const settings = { widget_code: 'task_guard', path: '/widgets/task_guard', version: '0.1.0', config: options.config };
-  const base = {
-    ns: '.widget:task_guard',
-    init_once: true,
-    langs: options.langs,
-    system: () => ({ area, amouser_id: userId, subdomain: 'demo' }),
-    get_settings: () => settings,
-    set_settings: (values: Record<string, unknown>) => Object.assign(settings, values),
-    get_version: () => settings.version,
-    i18n: (key: string) => key,
-  };
-  // The host's `extend`: the constructor's prototype becomes the widget base object, then `new`.
-  (Ctor as { prototype: object }).prototype = options.bareWidget ? {} : base;
-  const widget = new (Ctor as new () => AmoWidget)();
-  const callbacks = widget.callbacks;
-  return {
-    widget,
-    callbacks,
-    required,
-    async start() {
-      const rendered = await Promise.resolve(callbacks.render());
-      callbacks.bind_actions();
-      if (rendered) {
-        $(document).trigger('widget:task_guard:loaded');
-        callbacks.init();
-      }
+  const saved: Record<string, unknown> = {};
+  if (options.config !== undefined) saved.config = options.config;
+  const calls: string[] = [];
+  const langs = JSON.parse(JSON.stringify(options.langs)) as Record<string, unknown>;
+  const host = loader.createWidgetHost({
+    $,
+    code: 'task_guard',
+    path: WIDGET_PATH,
+    version: INSTALL_STAMP,
+    initOnce: true,
+    active: true,
+    integrationName: INTEGRATION_NAME,
+    manifest: MANIFEST,
+    lang: options.language ?? 'ru',
+    bareBase: options.bareWidget === true,
+    settings: () => saved,
+    // The loader's own require: script.js and the language file, answered at once.
+    require: (ids: string[], ok: (...modules: unknown[]) => void) =>
+      ok(
+        ...ids.map((id) =>
+          id.startsWith(`${WIDGET_PATH}/script.js?v=`) ? evaluateAmd(options.script, { jquery: $ }).value : langs,
+        ),
+      ),
+    advancedPage: () => area.startsWith('advanced-settings:'),
+    log: (call: string) => calls.push(call),
+    t: (key: string) => key,
+    persist: (data: { fields: Record<string, unknown> }) => {
+      // The manifest has one field, `config`: the server keeps it decoded, or nothing when it is not JSON.
+      const decoded = decodeCustom(data.fields.config);
+      if (decoded.kept && decoded.value !== undefined) saved.config = decoded.value;
+      else delete saved.config;
+      return Promise.resolve({ ...saved });
     },
+  });
+  let widget: AmoWidget | null = null;
+  host.prepare((created) => {
+    widget = created;
+  });
+  if (!widget) throw new Error('script.js did not give a widget the host accepts');
+  const loaded: AmoWidget = widget;
+  return {
+    widget: loaded,
+    callbacks: loaded.callbacks,
+    required,
+    calls,
+    saved,
+    start: () => host.start(),
     async navigate(next: string) {
       area = next;
-      $(document).trigger('page:changed');
-      await Promise.resolve(callbacks.render());
+      system.area = loader.shortArea(next);
+      await host.navigated();
     },
     destroy() {
-      callbacks.destroy();
-      $(document).off('.widget:task_guard');
+      host.remove();
+    },
+    openSettings() {
+      const body = document.createElement('div');
+      body.className = 'modal-body';
+      document.body.appendChild(body);
+      const drawn = host.drawSettings($(body), () => body.remove());
+      return { body, save: () => drawn.save() };
     },
   };
 };

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { archiveText, readArchive } from './builtWidget';
-import { ADMIN_ID, evaluateAmd, hostJquery, loadWidget } from './hostEmulation';
+import { ADMIN_ID, INSTALL_STAMP, INTEGRATION_NAME, evaluateAmd, hostJquery, loadWidget } from './hostEmulation';
 import { KIT_ENTRIES } from '../src/host/adminKit';
 
 const archive = readArchive();
@@ -10,8 +10,8 @@ const langs = JSON.parse(archiveText(archive, 'i18n/ru.json')) as Record<string,
 
 /** Own enumerable properties of window, which a widget must not add to (moderation: "no globals"). */
 const globalNames = () => new Set(Object.keys(window));
-/** What the emulated host itself puts on window. */
-const HOST_GLOBALS = ['APP', 'AMOCRM', 'require'];
+/** What the emulated host itself puts on window (`__amoWidgetHost`: the shared loader, sandbox/public/loader.js). */
+const HOST_GLOBALS = ['APP', 'AMOCRM', 'require', '__amoWidgetHost'];
 
 const widgetTraces = () => ({
   roots: document.querySelectorAll('.task-guard').length,
@@ -76,7 +76,7 @@ describe('the built script.js in an emulated amoCRM host', () => {
     ['a manager', 2, 0, []],
     ['an admin', 1, 1, [ADMIN_ID]],
   ])(
-    'runs render, bind_actions, init, render on 20 pages and destroy for %s, leaving nothing behind',
+    'runs render, init, bind_actions, render on 20 pages and destroy for %s, leaving nothing behind',
     async (_who, userId, launchers, required) => {
       const errors: unknown[] = [];
       const onError = (event: ErrorEvent) => errors.push(event.error);
@@ -95,6 +95,8 @@ describe('the built script.js in an emulated amoCRM host', () => {
         expect(typeof callbacks[name], name).toBe('function');
       }
       await host.start();
+      // The host's order for a synchronous truthy render (jQuery Deferred): init before bind_actions.
+      expect(host.calls).toEqual(['script-loaded', 'render', 'init', 'bind_actions']);
       // An admin's launcher comes with admin.js, asked for right after init; a manager never asks for it. Timers
       // run in order: the emulated require's (0 ms, set during init) and the promises after it settle before this.
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -162,6 +164,44 @@ describe('the built script.js in an emulated amoCRM host', () => {
     const answer = await Promise.resolve(host.callbacks.onSave({ active: 'Y', fields: { config: '{not json' } }));
     // The form only ever writes valid JSON; a bad hand-edited value is read as defaults, so saving goes through.
     expect(answer).toBe(true);
+    host.destroy();
+  });
+
+  it('gets the install stamp as its version and the integration name as widget.name, as the loader sets them', () => {
+    const host = loadWidget({ script, langs, userId: 2 });
+    expect(host.widget.get_settings?.().version).toBe(INSTALL_STAMP);
+    expect(host.widget.get_version?.()).toBe(INSTALL_STAMP);
+    expect(host.widget.i18n?.('widget.name')).toBe(INTEGRATION_NAME);
+    host.destroy();
+  });
+
+  it('shows the host settings markup: the hidden input inside #task_guard_custom_content, no host label', async () => {
+    const host = loadWidget({ script, admin, langs, userId: 1, config: { mode: 'strict' } });
+    await host.start();
+    const { body } = host.openSettings();
+    const input = body.querySelector('#task_guard_custom_content > input#task_guard_custom');
+    expect(input?.getAttribute('type')).toBe('hidden');
+    expect(input?.getAttribute('name')).toBe('config');
+    // What the host's twig prints for a saved object: escape(value), i.e. its String().
+    expect((input as HTMLInputElement).value).toBe('[object Object]');
+    const title = body
+      .querySelector('#task_guard_custom_content')
+      ?.parentElement?.querySelector('.widget_settings_block__title_field');
+    expect(title?.textContent).toBe('');
+    host.destroy();
+  });
+
+  it('keeps a saved strict policy through Save when the hidden input does not hold it', async () => {
+    const policy = { mode: 'strict', snoozeMinutes: 45, includeAdmins: true };
+    const host = loadWidget({ script, admin, langs, userId: 1, config: policy });
+    await host.start();
+    const settings = host.openSettings();
+    await vi.waitFor(() => expect(settings.body.querySelector('.task-guard__settings')).not.toBeNull());
+    const result = await settings.save();
+    expect(result.ok).toBe(true);
+    expect(host.saved.config).toMatchObject(policy);
+    // Nothing of the widget's own form reaches the host's serialization besides the field itself.
+    expect(Object.keys(result.fields)).toEqual(['config']);
     host.destroy();
   });
 

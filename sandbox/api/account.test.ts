@@ -17,7 +17,7 @@ describe('account, users, pipelines, notes', () => {
       _embedded: { task_types: { id: number }[] };
     }>(get('/api/v4/account?with=task_types,is_api_filter_enabled', 3));
     expect(account).toMatchObject({ name: 'Demo', current_user_id: 3, is_api_filter_enabled: true });
-    expect(account._embedded.task_types.map((t) => t.id)).toEqual([1, 2, 3]);
+    expect(account._embedded.task_types.map((t) => t.id)).toEqual([1, 2, 3, 4]);
   });
 
   it('lists users for the admin only', () => {

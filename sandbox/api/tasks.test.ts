@@ -14,6 +14,30 @@ const setup = () => {
 };
 
 describe('POST /api/v4/tasks', () => {
+  it("accepts the account's own task types and the built-in ones, and refuses an unknown type", () => {
+    const { call, noTask, store } = setup();
+    const item = (type: number) => ({
+      text: 'Отправить КП',
+      complete_till: NOW + 86_400,
+      entity_type: 'leads',
+      entity_id: noTask.id,
+      task_type_id: type,
+    });
+    for (const type of [1, 2, 3, 4])
+      expect([type, call('POST', '/api/v4/tasks', [item(type)]).status]).toEqual([type, 200]);
+    expect(store.tasksOf('leads', noTask.id).map((t) => t.taskTypeId)).toEqual([1, 2, 3, 4]);
+    const refused = call('POST', '/api/v4/tasks', [item(99)]);
+    expect(refused.status).toBe(400);
+    expect(bodyOf(refused)['validation-errors']).toEqual([
+      {
+        request_id: '0',
+        errors: [
+          { code: 'NotSupportedChoice', path: 'task_type_id', detail: 'The value you selected is not a valid choice.' },
+        ],
+      },
+    ]);
+  });
+
   it('creates a task, answers ids with request_id, and the deal gets its closest_task_at', () => {
     const { call, noTask, store } = setup();
     const due = NOW + 86_400;

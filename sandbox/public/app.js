@@ -20,6 +20,13 @@
     /** @type {unknown} */
     widget: null,
     area: '',
+    /** Resolved by widget.js once the shared loader is set up; the router waits for it before the first page. */
+    whenHost: null,
+    hostReady: null,
+    /** `APP.widgets.system.area` for a getWidgetsArea name: the shared loader's mapping (loader.js). */
+    shortArea: function (area) {
+      return window.__amoWidgetHost.shortArea(area);
+    },
     log: function (call, extra) {
       var entry = { call: call, area: sandbox.area, at: Date.now() };
       if (extra !== undefined) entry.result = extra;
@@ -34,6 +41,9 @@
       );
     },
   };
+  sandbox.whenHost = new Promise(function (resolve) {
+    sandbox.hostReady = resolve;
+  });
   window.__sandbox = sandbox;
 
   /**
@@ -108,6 +118,10 @@
     lang_id: boot.lang,
     getWidgetsArea: function () {
       return sandbox.area;
+    },
+    /** The deprecated twin the loader itself reads (`widget.advanced_settings` on the widget's own page). */
+    getV3WidgetsArea: function () {
+      return sandbox.area.indexOf('advanced-settings:') === 0 ? 'widget.advanced_settings' : sandbox.area;
     },
     getBaseEntity: function () {
       return sandbox.baseEntity || '';

@@ -129,6 +129,50 @@
     reloadWith('amo_lang', langs.value);
   });
 
+  /**
+   * The sandbox's clock: the account's wall-clock time (its time zone), kept by the server, so it holds across
+   * pages and reloads; setting it reloads the page, whose Date the shell shifts before any script runs.
+   */
+  var clockInput = el('input#clock-input', {
+    type: 'datetime-local',
+    value: boot.clock.wall,
+    'aria-label': t('clock.label'),
+    title: t('clock.hint', { tz: boot.clock.timezone }),
+  });
+  var setClock = function (body) {
+    return fetch('/_sandbox/clock', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then(function (r) {
+      if (!r.ok) throw new Error('clock: HTTP ' + r.status);
+      location.reload();
+    });
+  };
+  clockInput.addEventListener('change', function () {
+    if (clockInput.value) setClock({ at: clockInput.value });
+  });
+  var clockNow = el(
+    'button.button.button--small#clock-now',
+    {
+      type: 'button',
+      disabled: boot.clock.offsetMs === 0,
+      onclick: function () {
+        setClock({ now: true });
+      },
+    },
+    t('clock.now'),
+  );
+  var clock = el(
+    'label.top-bar__clock' + (boot.clock.offsetMs ? '.top-bar__clock--shifted' : ''),
+    null,
+    t('clock.label') + ' ',
+    clockInput,
+    ' ',
+    clockNow,
+  );
+
   var work = el('div#work_area.work-area-main');
   var holder = document.getElementById('page_holder');
   holder.appendChild(menu);
@@ -143,6 +187,7 @@
           text: boot.account.name + ' · ' + boot.account.subdomain + '.amocrm.ru (sandbox)',
         }),
         el('span.top-bar__spacer'),
+        clock,
         el('label', null, t('user') + ' ', users),
         el('label', null, t('lang') + ' ', langs),
       ),
@@ -154,7 +199,7 @@
   var first = true;
   var routing = Promise.resolve();
 
-  function route($) {
+  function route() {
     var path = location.pathname;
     var Modal = amdRequire('lib/components/base/modal');
     Modal.destroyAll();
@@ -171,13 +216,15 @@
     var drawn = found ? found[1](work, match) : pages.notFound(work);
     return Promise.resolve(drawn)
       .then(function () {
-        window.APP.widgets.system.area = sandbox.area;
+        window.APP.widgets.system.area = sandbox.shortArea(sandbox.area);
         if (first) {
           first = false;
-          return sandbox.host.load();
+          return sandbox.whenHost.then(function () {
+            return sandbox.host.load();
+          });
         }
         sandbox.navigations += 1;
-        return sandbox.host.navigated($);
+        return sandbox.host.navigated();
       })
       .then(function () {
         sandbox.ready = true;
@@ -186,7 +233,7 @@
       });
   }
 
-  amdRequire(['jquery', 'lib/components/base/modal'], function ($) {
+  amdRequire(['jquery', 'lib/components/base/modal'], function () {
     /**
      * Navigates without reloading, like amoCRM's router; resolves once the page is drawn and the widget was told.
      * @param {string} path
@@ -197,7 +244,7 @@
       if (options && options.replace) history.replaceState(null, '', path);
       else history.pushState(null, '', path);
       routing = routing.then(function () {
-        return route($);
+        return route();
       });
       return routing;
     };
@@ -209,9 +256,9 @@
     });
     window.addEventListener('popstate', function () {
       routing = routing.then(function () {
-        return route($);
+        return route();
       });
     });
-    routing = route($);
+    routing = route();
   });
 })();

@@ -37,9 +37,12 @@
       })[0];
     return s || { name: String(statusId), color: '#ddd' };
   };
+  /** The host's own pages name every type: the built-in call (1) and meeting (2) and the account's own ones. */
   var typeName = function (id) {
-    var x = boot.taskTypes[id];
-    return x ? x.option_name : '#' + id;
+    var x = boot.allTaskTypes.filter(function (type) {
+      return type.id === id;
+    })[0];
+    return x ? x.name : '#' + id;
   };
   var get = function (url) {
     return fetch(url, { credentials: 'same-origin' }).then(function (r) {
@@ -348,8 +351,8 @@
         }
         // The native task composer: "Задача для <user> на <due>: <type> <text>".
         var type = el('select.composer-type', { name: 'task_type' });
-        Object.keys(boot.taskTypes).forEach(function (k) {
-          type.appendChild(el('option', { value: k, text: boot.taskTypes[k].option_name }));
+        boot.allTaskTypes.forEach(function (x) {
+          type.appendChild(el('option', { value: x.id, text: x.name }));
         });
         var tomorrow = new Date(Date.now() + 86400000);
         var pad = function (n) {
@@ -485,7 +488,8 @@
   };
 
   pages.settings = function (root) {
-    sandbox.area = 'settings';
+    // The Integrations page (GitHub `biradrags/amo-docs` `amocrm_docs_md/web_sdk/env_variables.md`).
+    sandbox.area = 'widgetsSettings';
     sandbox.baseEntity = 'settings';
     var info = boot.widget;
     var langs = info.manifest
@@ -498,7 +502,7 @@
         'div.integration-card.integration-card--ours',
         { 'data-widget-code': info.code, role: 'button', tabindex: '0' },
         el('img.integration-card__logo', { src: info.path + '/images/logo.png', alt: '' }),
-        el('div.integration-card__name', { text: widget.name || 'Task Guard' }),
+        el('div.integration-card__name', { text: info.integrationName || widget.name || 'Task Guard' }),
         el('div.integration-card__desc', {
           text: info.manifest ? widget.short_description || '' : t('settings.notBuilt'),
         }),

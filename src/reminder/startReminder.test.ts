@@ -371,9 +371,12 @@ describe('a task amoCRM rejects', () => {
         tabs: joinTabs<TabMessage>('tg', { clock: realClock }),
       },
     );
-    await settle();
-    const text = document.querySelector<HTMLTextAreaElement>('.task-guard [role="dialog"] textarea');
-    if (!text) throw new Error('no task form');
+    // The tabs meet over a real BroadcastChannel, whose messages no fake timer hurries: wait for the form.
+    const text = await vi.waitFor(() => {
+      const found = document.querySelector<HTMLTextAreaElement>('.task-guard [role="dialog"] textarea');
+      if (!found) throw new Error('no task form');
+      return found;
+    });
     text.value = 'Call back about the contract';
     text.dispatchEvent(new Event('input', { bubbles: true }));
     await settle();

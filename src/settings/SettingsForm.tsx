@@ -176,12 +176,7 @@ export const SettingsForm = ({ t, language, managers, parsed, loadStages, onChan
         <legend>{t('config.mode.title')}</legend>
         {(['gentle', 'strict'] as const).map((mode) => (
           <label key={mode} class="task-guard__check">
-            <input
-              type="radio"
-              class={SKIP}
-              checked={config.mode === mode}
-              onChange={() => update({ mode })}
-            />
+            <input type="radio" class={SKIP} checked={config.mode === mode} onChange={() => update({ mode })} />
             {t(`config.mode.${mode}`)}
           </label>
         ))}

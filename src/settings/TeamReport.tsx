@@ -92,13 +92,7 @@ export const TeamReport = (props: TeamReportProps) => {
     <div class="task-guard__report">
       <h2 class="task-guard__report-title">{t('config.report.title')}</h2>
       {props.rest && (
-        <ReminderStatus
-          t={t}
-          language={ctx.language}
-          timezone={ctx.timezone}
-          config={props.config}
-          rest={props.rest}
-        />
+        <ReminderStatus t={t} language={ctx.language} timezone={ctx.timezone} config={props.config} rest={props.rest} />
       )}
       <ConfigWarnings t={t} warnings={props.warnings} />
       <p class="task-guard__muted">

@@ -37,28 +37,30 @@ const managers = [
   { id: 3, name: 'Maria', isAdmin: false, active: true },
 ];
 
-describe('SettingsForm', () => {
-  const draw = async (raw: unknown) => {
-    const changes: Config[] = [];
-    await act(() =>
-      render(
-        <SettingsForm
-          t={t}
-          language="en"
-          managers={managers}
-          parsed={parseConfig(raw)}
-          loadStages={async () => stages}
-          onChange={(config) => changes.push(config)}
-        />,
-        root,
-      ),
-    );
-    await tick();
-    return changes;
-  };
+/** Draws the settings form over a saved value; returns every config it handed back and the replace callback. */
+const drawForm = async (raw: unknown, onReplace = vi.fn()) => {
+  const changes: Config[] = [];
+  await act(() =>
+    render(
+      <SettingsForm
+        t={t}
+        language="en"
+        managers={managers}
+        parsed={parseConfig(raw)}
+        loadStages={async () => stages}
+        onChange={(config) => changes.push(config)}
+        onReplace={onReplace}
+      />,
+      root,
+    ),
+  );
+  await tick();
+  return { changes, onReplace };
+};
 
+describe('SettingsForm', () => {
   it('warns about a malformed value instead of failing, and shows the defaults', async () => {
-    await draw('{nope');
+    await drawForm('{nope');
     expect(root.querySelector('[role="alert"]')?.textContent).toContain('cannot be read');
     const checked = [...root.querySelectorAll<HTMLInputElement>('.task-guard__pipeline input')].map((i) => i.checked);
     // Incoming (unsorted) off, Proposal on; Won is never offered.
@@ -66,7 +68,7 @@ describe('SettingsForm', () => {
   });
 
   it('turns every edit into valid JSON for the custom field', async () => {
-    const changes = await draw(JSON.stringify(DEFAULT_CONFIG));
+    const { changes } = await drawForm(JSON.stringify(DEFAULT_CONFIG));
     const strict = [...root.querySelectorAll<HTMLInputElement>('input[type="radio"]')][1];
     await act(() => strict?.click());
     const ivan = [...root.querySelectorAll('label')].find((l) => l.textContent === 'Ivan')?.querySelector('input');
@@ -78,26 +80,6 @@ describe('SettingsForm', () => {
 });
 
 describe('SettingsForm inside the host settings form', () => {
-  const drawForm = async (raw: unknown, onReplace = vi.fn()) => {
-    const changes: Config[] = [];
-    await act(() =>
-      render(
-        <SettingsForm
-          t={t}
-          language="en"
-          managers={managers}
-          parsed={parseConfig(raw)}
-          loadStages={async () => stages}
-          onChange={(config) => changes.push(config)}
-          onReplace={onReplace}
-        />,
-        root,
-      ),
-    );
-    await tick();
-    return { changes, onReplace };
-  };
-
   it('keeps every input out of what the host form serializes: the skip class and no name', async () => {
     await drawForm('{broken');
     const inputs = [...root.querySelectorAll('input, select, textarea, button')];
