@@ -61,6 +61,8 @@ export interface Lead {
   closestTaskAt: number | null;
   contactId: number | null;
   createdBy: number;
+  /** Who made the last change (the seed leaves it out: then it is the creator). */
+  updatedBy?: number;
 }
 
 export interface Contact {
@@ -86,6 +88,8 @@ export interface Task {
   createdAt: number;
   updatedAt: number;
   createdBy: number;
+  /** Who made the last change (the seed leaves it out: then it is the creator). */
+  updatedBy?: number;
 }
 
 export interface Note {
@@ -100,3 +104,40 @@ export interface Note {
 export const WON = 142;
 export const LOST = 143;
 export const isClosedStatus = (statusId: number): boolean => statusId === WON || statusId === LOST;
+
+/**
+ * The event types the sandbox writes, named as in GitHub `biradrags/amo-docs`
+ * `amocrm_docs_md/crm_platform/events-and-notes.md` ("Типы событий").
+ */
+export type EventType =
+  | 'lead_added'
+  | 'lead_deleted'
+  | 'lead_status_changed'
+  | 'entity_responsible_changed'
+  | 'task_added'
+  | 'task_deleted'
+  | 'task_completed'
+  | 'task_deadline_changed'
+  | 'task_text_changed'
+  | 'task_type_changed';
+
+/** The event's entity as `filter[entity]` names it (singular, unlike the tasks' `entity_type`). */
+export type EventEntity = 'lead' | 'contact' | 'company' | 'customer' | 'task';
+
+/** One change value of `value_before` / `value_after`, e.g. `{lead_status: {id, pipeline_id}}`. */
+export type EventValue = Record<string, Record<string, number | string>>;
+
+/** One record of the account's events list (`GET /api/v4/events`). */
+export interface AmoEvent {
+  /** An opaque string id, as amoCRM's (`01pz58t6p04ymgsgfbmfyfy1mf`). */
+  id: string;
+  /** Write order, to keep events of the same second in order. */
+  seq: number;
+  type: EventType;
+  entityType: EventEntity;
+  entityId: number;
+  createdBy: number;
+  createdAt: number;
+  valueBefore: EventValue[];
+  valueAfter: EventValue[];
+}

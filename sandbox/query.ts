@@ -70,3 +70,13 @@ export const numberOf = (value: QueryValue | undefined): number | undefined => {
   const n = Number(value);
   return Number.isFinite(n) ? n : undefined;
 };
+
+/** Every leaf string of a value (a scalar, possibly comma-separated, a list or a map), trimmed, empty ones dropped. */
+export const strings = (value: QueryValue | undefined): string[] => {
+  if (value === undefined) return [];
+  const leaves =
+    typeof value === 'string'
+      ? value.split(',')
+      : Object.values(value).flatMap((v) => (typeof v === 'string' ? v.split(',') : []));
+  return leaves.map((v) => v.trim()).filter((v) => v !== '');
+};

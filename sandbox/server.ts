@@ -8,6 +8,7 @@ import { createClock, parseAt, wallClock, type Clock } from './clock';
 import { faultMatches, faultMenu, faultResponse, findFault, readFaultRule, type FaultRule } from './faultLab';
 import { NGINX_403, html, json, problem, type ApiRequest, type ApiResponse } from './http';
 import { LANGS, bootData, hostSettings, shellHtml, type Lang, type WidgetInfo } from './page';
+import { handleMutate } from './mutate';
 import { parseQuery } from './query';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rateLimit';
 import type { SeedOptions } from './seed';
@@ -279,6 +280,9 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
           { 'content-type': 'application/json' },
         );
       }
+      case 'POST /_sandbox/mutate':
+        // "Someone else changed it": typed changes as another user, each writing its events (sandbox/mutate.ts).
+        return handleMutate(req.body, store);
       case 'POST /_sandbox/crm_post':
         return json(200, { ok: true, echo: body }, { 'content-type': 'application/json' });
       default:

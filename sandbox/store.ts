@@ -1,6 +1,37 @@
 import { createClock, type Clock } from './clock';
 import { seed, type SeedData, type SeedOptions } from './seed';
-import type { Contact, EntityType, Lead, Note, Task } from './model';
+import {
+  LOST,
+  WON,
+  isClosedStatus,
+  type AmoEvent,
+  type Contact,
+  type EntityType,
+  type EventEntity,
+  type EventType,
+  type EventValue,
+  type Lead,
+  type Note,
+  type Task,
+} from './model';
+
+/** Fields a new deal may carry. */
+export interface NewLead {
+  name: string;
+  price: number;
+  responsibleUserId: number;
+  pipelineId: number;
+  statusId: number;
+  contactId: number | null;
+}
+
+export type TaskPatch = Partial<
+  Pick<Task, 'isCompleted' | 'text' | 'completeTill' | 'resultText' | 'responsibleUserId' | 'taskTypeId'>
+>;
+export type LeadPatch = Partial<Pick<Lead, 'statusId' | 'pipelineId' | 'responsibleUserId' | 'name' | 'price'>>;
+
+/** amoCRM's event ids are opaque 26-character strings; ours keep the write order readable. */
+const eventId = (seq: number): string => `01sandbox${seq.toString(36).padStart(17, '0')}`;
 
 /** Fields a new task may carry once validated. */
 export interface NewTask {
@@ -33,8 +64,16 @@ export class Store {
    */
   widgetSettings: Record<string, unknown> = {};
   widgetActive = true;
+  /**
+   * The account's events list: every change the sandbox makes (the card's composer, the tasks page, the API,
+   * `/_sandbox/mutate`) writes one, oldest first.
+   */
+  readonly events: AmoEvent[] = [];
+  readonly eventById = new Map<string, AmoEvent>();
   private nextTaskId = 0;
   private nextNoteId = 0;
+  private nextLeadId = 0;
+  private nextEventSeq = 1;
 
   constructor(
     private readonly options: SeedOptions = {},
@@ -66,6 +105,9 @@ export class Store {
     this.tasksByEntity.clear();
     this.widgetSettings = {};
     this.widgetActive = true;
+    this.events.length = 0;
+    this.eventById.clear();
+    this.nextEventSeq = 1;
     for (const lead of this.data.leads) {
       this.leadById.set(lead.id, lead);
       const list = this.leadsByUser.get(lead.responsibleUserId) ?? [];
@@ -77,6 +119,33 @@ export class Store {
     for (const lead of this.data.leads) this.refreshClosest(lead.id);
     this.nextTaskId = Math.max(50_000_000, ...this.data.tasks.slice(-1).map((t) => t.id)) + 1;
     this.nextNoteId = 60_000_001;
+    this.nextLeadId = Math.max(10_000_000, ...this.data.leads.slice(-1).map((l) => l.id)) + 1;
+  }
+
+  /** Appends one event; `by` is the user who made the change (0 for a robot, as amoCRM writes it). */
+  private emit(
+    type: EventType,
+    entityType: EventEntity,
+    entityId: number,
+    by: number,
+    valueBefore: EventValue[] = [],
+    valueAfter: EventValue[] = [],
+  ): AmoEvent {
+    const seq = this.nextEventSeq++;
+    const event: AmoEvent = {
+      id: eventId(seq),
+      seq,
+      type,
+      entityType,
+      entityId,
+      createdBy: by,
+      createdAt: this.now,
+      valueBefore,
+      valueAfter,
+    };
+    this.events.push(event);
+    this.eventById.set(event.id, event);
+    return event;
   }
 
   get now(): number {
@@ -128,18 +197,72 @@ export class Store {
     this.data.tasks.push(task);
     this.indexTask(task);
     this.touchEntity(task);
+    // events-and-notes.md, "Структуры данных": task_added carries empty value_before / value_after.
+    this.emit('task_added', 'task', task.id, userId);
     return task;
   }
 
-  updateTask(
-    task: Task,
-    patch: Partial<
-      Pick<Task, 'isCompleted' | 'text' | 'completeTill' | 'resultText' | 'responsibleUserId' | 'taskTypeId'>
-    >,
-  ): Task {
-    Object.assign(task, patch, { updatedAt: this.now });
+  /**
+   * Changes a task and writes one event per documented change (completed, deadline, text, type, responsible).
+   * `by` defaults to the task's responsible user: the host's own pages do not say who clicked.
+   */
+  updateTask(task: Task, patch: TaskPatch, by: number = task.responsibleUserId): Task {
+    const before = { ...task };
+    Object.assign(task, patch, { updatedAt: this.now, updatedBy: by });
     this.touchEntity(task);
+    if (!before.isCompleted && task.isCompleted) this.emit('task_completed', 'task', task.id, by);
+    if (before.completeTill !== task.completeTill)
+      this.emit(
+        'task_deadline_changed',
+        'task',
+        task.id,
+        by,
+        [{ task_deadline: { timestamp: before.completeTill } }],
+        [{ task_deadline: { timestamp: task.completeTill } }],
+      );
+    if (before.text !== task.text)
+      this.emit(
+        'task_text_changed',
+        'task',
+        task.id,
+        by,
+        [{ task: { text: before.text } }],
+        [{ task: { text: task.text } }],
+      );
+    if (before.taskTypeId !== task.taskTypeId)
+      this.emit(
+        'task_type_changed',
+        'task',
+        task.id,
+        by,
+        [{ task_type: { id: before.taskTypeId } }],
+        [{ task_type: { id: task.taskTypeId } }],
+      );
+    if (before.responsibleUserId !== task.responsibleUserId)
+      this.emit(
+        'entity_responsible_changed',
+        'task',
+        task.id,
+        by,
+        [{ responsible_user: { id: before.responsibleUserId } }],
+        [{ responsible_user: { id: task.responsibleUserId } }],
+      );
     return task;
+  }
+
+  /** Deletes a task (amoCRM's API v4 has no such call; the host's own pages and `/_sandbox/mutate` do it). */
+  deleteTask(task: Task, by: number = task.responsibleUserId): void {
+    if (!this.taskById.delete(task.id)) return;
+    this.data.tasks.splice(this.data.tasks.indexOf(task), 1);
+    if (task.entityType && task.entityId !== null) {
+      const key = entityKey(task.entityType, task.entityId);
+      this.tasksByEntity.set(
+        key,
+        (this.tasksByEntity.get(key) ?? []).filter((t) => t !== task),
+      );
+    }
+    this.touchEntity(task);
+    this.emit('task_deleted', 'task', task.id, by);
   }
 
   private touchEntity(task: Task): void {
@@ -152,10 +275,58 @@ export class Store {
     return note;
   }
 
-  updateLead(
-    lead: Lead,
-    patch: Partial<Pick<Lead, 'statusId' | 'pipelineId' | 'responsibleUserId' | 'name' | 'price'>>,
-  ): void {
+  /**
+   * Creates a deal; `lead_added` carries the id of the note the deal's feed gets (events-and-notes.md: "lead_added
+   * ... value_after[0][note][id]").
+   */
+  addLead(input: NewLead, by: number): Lead {
+    const now = this.now;
+    const lead: Lead = {
+      id: this.nextLeadId++,
+      ...input,
+      createdAt: now,
+      updatedAt: now,
+      closedAt: isClosedStatus(input.statusId) ? now : null,
+      closestTaskAt: null,
+      createdBy: by,
+      updatedBy: by,
+    };
+    this.data.leads.push(lead);
+    this.leadById.set(lead.id, lead);
+    const list = this.leadsByUser.get(lead.responsibleUserId) ?? [];
+    list.push(lead);
+    this.leadsByUser.set(lead.responsibleUserId, list);
+    const note = this.addNote(lead.id, 'lead_created', `Сделка создана: ${lead.name}`, by);
+    this.emit('lead_added', 'lead', lead.id, by, [], [{ note: { id: note.id } }]);
+    return lead;
+  }
+
+  /**
+   * Deletes a deal: it leaves every list, and its own tasks go with it (without events of their own, which is
+   * our reading; the docs do not say).
+   */
+  deleteLead(lead: Lead, by: number = lead.responsibleUserId): void {
+    if (!this.leadById.delete(lead.id)) return;
+    this.data.leads.splice(this.data.leads.indexOf(lead), 1);
+    this.leadsByUser.set(
+      lead.responsibleUserId,
+      (this.leadsByUser.get(lead.responsibleUserId) ?? []).filter((l) => l !== lead),
+    );
+    for (const task of this.tasksOf('leads', lead.id)) {
+      this.taskById.delete(task.id);
+      this.data.tasks.splice(this.data.tasks.indexOf(task), 1);
+    }
+    this.tasksByEntity.delete(entityKey('leads', lead.id));
+    this.emit('lead_deleted', 'lead', lead.id, by);
+  }
+
+  /**
+   * Changes a deal, keeps `closed_at` true (set on won/lost, cleared on reopening) and writes
+   * `lead_status_changed` / `entity_responsible_changed` with the documented value shapes. `by` defaults to the
+   * deal's responsible user: the host's own pages do not say who moved it.
+   */
+  updateLead(lead: Lead, patch: LeadPatch, by: number = lead.responsibleUserId): void {
+    const before = { ...lead };
     if (patch.responsibleUserId !== undefined && patch.responsibleUserId !== lead.responsibleUserId) {
       const from = this.leadsByUser.get(lead.responsibleUserId) ?? [];
       this.leadsByUser.set(
@@ -167,6 +338,33 @@ export class Store {
       to.sort((a, b) => a.id - b.id);
       this.leadsByUser.set(patch.responsibleUserId, to);
     }
-    Object.assign(lead, patch, { updatedAt: this.now });
+    const now = this.now;
+    Object.assign(lead, patch, { updatedAt: now, updatedBy: by });
+    if (before.statusId !== lead.statusId || before.pipelineId !== lead.pipelineId) {
+      if (isClosedStatus(lead.statusId)) lead.closedAt = isClosedStatus(before.statusId) ? before.closedAt : now;
+      else lead.closedAt = null;
+      this.emit(
+        'lead_status_changed',
+        'lead',
+        lead.id,
+        by,
+        [{ lead_status: { id: before.statusId, pipeline_id: before.pipelineId } }],
+        [{ lead_status: { id: lead.statusId, pipeline_id: lead.pipelineId } }],
+      );
+    }
+    if (before.responsibleUserId !== lead.responsibleUserId)
+      this.emit(
+        'entity_responsible_changed',
+        'lead',
+        lead.id,
+        by,
+        [{ responsible_user: { id: before.responsibleUserId } }],
+        [{ responsible_user: { id: lead.responsibleUserId } }],
+      );
+  }
+
+  /** Closes a deal as won (142) or lost (143) in its own pipeline. */
+  closeLead(lead: Lead, won: boolean, by?: number): void {
+    this.updateLead(lead, { statusId: won ? WON : LOST }, by);
   }
 }

@@ -21,7 +21,7 @@ export const renderLead = (
   pipeline_id: lead.pipelineId,
   loss_reason_id: null,
   created_by: lead.createdBy,
-  updated_by: lead.createdBy,
+  updated_by: lead.updatedBy ?? lead.createdBy,
   created_at: lead.createdAt,
   updated_at: lead.updatedAt,
   closed_at: lead.closedAt,
@@ -49,12 +49,20 @@ export const renderLead = (
   },
 });
 
-/** `filter[x][from]` / `[to]` (or a bare value meaning exactly that) as a predicate; undefined when absent. */
-export const rangeFilter = (value: QueryValue | undefined): ((n: number | null) => boolean) | undefined => {
+/**
+ * `filter[x][from]` / `[to]` (both inclusive) as a predicate; undefined when absent. A bare value means exactly
+ * that, or, where the docs say so (`filter[updated_at]` of tasks, `filter[created_at]` of events: "будут
+ * возвращены задачи, которые были изменены после переданного значения"), anything after it.
+ */
+export const rangeFilter = (
+  value: QueryValue | undefined,
+  bare: 'exact' | 'after' = 'exact',
+): ((n: number | null) => boolean) | undefined => {
   if (value === undefined) return undefined;
   if (typeof value === 'string') {
-    const exact = numberOf(value);
-    return exact === undefined ? undefined : (n) => n === exact;
+    const single = numberOf(value);
+    if (single === undefined) return undefined;
+    return bare === 'after' ? (n) => n !== null && n > single : (n) => n === single;
   }
   const from = numberOf(pick(value, 'from'));
   const to = numberOf(pick(value, 'to'));

@@ -11,11 +11,14 @@ const link = (req: ApiRequest, page: number, limit: number): { href: string } =>
   return { href: `${req.origin}${req.path}?${params.toString()}` };
 };
 
-/** Reads `page` and `limit`; a limit over 250 is amoCRM's 422 "Limit 250 per page". */
-export const readPaging = (req: ApiRequest): { page: number; limit: number } | ApiResponse => {
+/**
+ * Reads `page` and `limit`; a limit over the list's cap (250 for most lists, 100 for events) is amoCRM's 422
+ * "Limit 250 per page".
+ */
+export const readPaging = (req: ApiRequest, maxLimit = MAX_LIMIT): { page: number; limit: number } | ApiResponse => {
   const limit = numberOf(typeof req.query.limit === 'string' ? req.query.limit : undefined) ?? DEFAULT_LIMIT;
   const page = Math.max(1, Math.floor(numberOf(typeof req.query.page === 'string' ? req.query.page : undefined) ?? 1));
-  if (limit > MAX_LIMIT) return problem(422, 'Unprocessable Entity', 'Limit 250 per page');
+  if (limit > maxLimit) return problem(422, 'Unprocessable Entity', `Limit ${maxLimit} per page`);
   return { page, limit: Math.max(1, Math.floor(limit)) };
 };
 
@@ -28,8 +31,9 @@ export const halPage = <T>(
   name: string,
   items: readonly T[],
   render: (item: T) => unknown,
+  maxLimit = MAX_LIMIT,
 ): ApiResponse => {
-  const paging = readPaging(req);
+  const paging = readPaging(req, maxLimit);
   if ('status' in paging) return paging;
   const { page, limit } = paging;
   const slice = items.slice((page - 1) * limit, page * limit);

@@ -2,6 +2,7 @@ import { problem, type ApiRequest, type ApiResponse } from '../http';
 import { getAccount, getPipelines, getUsers } from './account';
 import type { ApiContext, Handler } from './context';
 import { getContact, listContacts } from './contacts';
+import { getEvent, listEvents } from './events';
 import { getLead, listLeads } from './leads';
 import { createLeadNotes, listLeadNotes } from './notes';
 import { createTasks, getTask, listTasks, patchTask, patchTasks } from './tasks';
@@ -24,6 +25,9 @@ const ROUTES: readonly Route[] = [
   ['POST', /^\/api\/v4\/tasks$/, fixed(createTasks)],
   ['PATCH', /^\/api\/v4\/tasks$/, fixed(patchTasks)],
   ['GET', /^\/api\/v4\/tasks\/(\d+)$/, getTask],
+  ['GET', /^\/api\/v4\/events$/, fixed(listEvents)],
+  // Event ids are strings (`01pz58t6p04ymgsgfbmfyfy1mf`): the handler reads the id from the path.
+  ['GET', /^\/api\/v4\/events\/([0-9a-z]+)$/, fixed(getEvent)],
   ['PATCH', /^\/api\/v4\/tasks\/(\d+)$/, patchTask],
 ];
 

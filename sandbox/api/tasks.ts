@@ -11,7 +11,7 @@ import {
 } from '../http';
 import type { EntityType, Task } from '../model';
 import { numbers, pick } from '../query';
-import type { NewTask, Store } from '../store';
+import type { NewTask, Store, TaskPatch } from '../store';
 import type { Handler } from './context';
 import { rangeFilter } from './leads';
 import { halPage } from './paging';
@@ -22,7 +22,7 @@ const ENTITY_TYPES: readonly EntityType[] = ['leads', 'contacts', 'companies', '
 export const renderTask = (task: Task, req: ApiRequest, store: Store): Record<string, unknown> => ({
   id: task.id,
   created_by: task.createdBy,
-  updated_by: task.createdBy,
+  updated_by: task.updatedBy ?? task.createdBy,
   created_at: task.createdAt,
   updated_at: task.updatedAt,
   responsible_user_id: task.responsibleUserId,
@@ -44,7 +44,9 @@ const isDict = (v: unknown): v is Record<string, unknown> => typeof v === 'objec
 
 /** GET /api/v4/tasks. */
 export const listTasks: Handler = (req, { store }) => {
-  // The tasks list's own filters are plain parameters; the "API filtering" switch only affects the deals list.
+  // The tasks list's own filters are plain parameters: the paid "API filtering" add-on covers the lists of deals,
+  // contacts, companies and customers only (`biradrags/amo-docs` `amocrm_docs_md/crm_platform/filters-api.md`),
+  // so `apiFilter: false` leaves this list alone.
   const filter = req.query.filter;
   const completed = pick(filter, 'is_completed');
   const entityType = pick(filter, 'entity_type');
@@ -52,7 +54,7 @@ export const listTasks: Handler = (req, { store }) => {
   const users = new Set(numbers(pick(filter, 'responsible_user_id')));
   const types = new Set(numbers(pick(filter, 'task_type')));
   const ids = new Set(numbers(pick(filter, 'id')));
-  const updated = rangeFilter(pick(filter, 'updated_at'));
+  const updated = rangeFilter(pick(filter, 'updated_at'), 'after');
   let candidates: Task[];
   if (typeof entityType === 'string' && entityIds.length > 0 && ENTITY_TYPES.includes(entityType as EntityType)) {
     candidates = entityIds.flatMap((id) => store.tasksOf(entityType as EntityType, id));
@@ -66,6 +68,8 @@ export const listTasks: Handler = (req, { store }) => {
       (ids.size === 0 || ids.has(t.id)) &&
       (!updated || updated(t.updatedAt)),
   );
+  // Sortable by created_at, complete_till and id only (`tasks-api.md`): `order[updated_at]` is not documented for
+  // tasks, so it is ignored here and the default order stays.
   const order = req.query.order;
   if (isDict(order)) {
     const [name, direction] = Object.entries(order)[0] ?? [];
@@ -167,8 +171,6 @@ export const createTasks: Handler = (req, { store }) => {
   return json(200, { _links: { self: { href: `${req.origin}/api/v4/tasks` } }, _embedded: { tasks } });
 };
 
-type TaskPatch = Parameters<Store['updateTask']>[1];
-
 const validatePatch = (
   item: unknown,
   store: Store,
@@ -213,7 +215,7 @@ export const patchTasks: Handler = (req, { store }) => {
   );
   if (failed.length > 0) return validationErrors(failed);
   const tasks = checked.map((c, i) => {
-    const task = store.updateTask(c.task as Task, c.patch);
+    const task = store.updateTask(c.task as Task, c.patch, req.userId);
     return {
       id: task.id,
       updated_at: task.updatedAt,
@@ -231,7 +233,7 @@ export const patchTask =
     if (!store.taskById.has(id)) return problem(404, 'Not Found', `Task ${id} not found`);
     const checked = validatePatch(req.body, store, id);
     if (checked.errors.length > 0) return validationErrors([{ requestId: '0', errors: checked.errors }]);
-    const task = store.updateTask(checked.task as Task, checked.patch);
+    const task = store.updateTask(checked.task as Task, checked.patch, req.userId);
     return json(200, {
       id: task.id,
       updated_at: task.updatedAt,
