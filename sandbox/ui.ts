@@ -179,7 +179,7 @@ export const handleUi = (req: ApiRequest, store: Store): ApiResponse => {
   if (req.method === 'POST' && done) {
     const task = store.taskById.get(Number(done[1]));
     if (!task) return problem(404, 'Not Found', 'task');
-    store.updateTask(task, { isCompleted: true, resultText: 'Выполнено' });
+    store.updateTask(task, { isCompleted: true, resultText: 'Выполнено' }, req.userId);
     return empty(204);
   }
   const stage = /^\/lead\/(\d+)\/status$/.exec(path);
@@ -188,7 +188,7 @@ export const handleUi = (req: ApiRequest, store: Store): ApiResponse => {
     const statusId = isDict(req.body) ? Number(req.body.statusId) : NaN;
     const pipeline = store.data.pipelines.find((p) => p.id === target?.pipelineId);
     if (!target || !pipeline?.statuses.some((s) => s.id === statusId)) return problem(400, 'Bad Request', 'status');
-    store.updateLead(target, { statusId });
+    store.updateLead(target, { statusId }, req.userId);
     return empty(204);
   }
   return problem(404, 'Not Found', `Cannot ${req.method} ${req.path}`);
