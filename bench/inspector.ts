@@ -2,12 +2,18 @@
  * Figures for the error inspector, measured in Chromium (playwright-core, /usr/bin/chromium headless) against a
  * tiny same-origin page served from 127.0.0.1:
  * - success-path fetch overhead: 10k successful fetches without the watchers and 10k with them (admin: watchers
- *   plus a subscribed store; manager: watchers only), interleaved in blocks in the same page, reported as ratios;
+ *   plus a subscribed store, so every call's stack is taken and counted; manager: watchers only), interleaved in
+ *   blocks in the same page, reported as ratios and microseconds, beside "today's" watchers: the ones of the last
+ *   commit (`git show HEAD:src/host/network/...`), bundled from a scratch copy, in the same run;
  * - cost per captured failure: 10k failing fetches with the store subscribed, minus the same 10k without watchers;
  * - heap growth after 10k captured failures (after a forced GC, via the DevTools protocol).
  * The page runs the project's own source (host/network registry, inspector entry + store), bundled by Vite.
  */
+import { execSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build, type Rollup } from 'vite';
@@ -15,8 +21,30 @@ import { build, type Rollup } from 'vite';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const VIRTUAL = '\0task-guard-bench-entry';
 
-/** The watchers, the inspector's entry conversion and store, as one IIFE exposing `window.TG`. */
-const bundle = async (): Promise<string> => {
+/**
+ * The last commit's watchers (and the host's jQuery types they import) in a scratch directory, for the "today"
+ * side; undefined when there is no git history to read (an unpacked archive).
+ */
+const todaysWatchers = (): { dir: string; registry: string } | undefined => {
+  try {
+    const files = execSync('git ls-tree -r --name-only HEAD src/host/network src/host/jquery.ts', { cwd: root })
+      .toString()
+      .split('\n')
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
+    if (!files.includes('src/host/network/registry.ts')) return undefined;
+    const dir = mkdtempSync(join(tmpdir(), 'task-guard-bench-'));
+    for (const file of files) {
+      mkdirSync(dirname(join(dir, file)), { recursive: true });
+      writeFileSync(join(dir, file), execSync(`git show HEAD:${file}`, { cwd: root }));
+    }
+    return { dir, registry: join(dir, 'src/host/network/registry.ts') };
+  } catch {
+    return undefined;
+  }
+};
+
+/** The watchers, the inspector's entry conversion and store, as one IIFE exposing `window.TG` (and `TG.today`). */
+const bundle = async (today: string | undefined): Promise<string> => {
   const result = await build({
     root,
     configFile: false,
@@ -33,6 +61,7 @@ const bundle = async (): Promise<string> => {
                 `export { sessionSlot } from '${root}src/host/network/sessionSlot.ts';`,
                 `export { toEntry } from '${root}src/inspector/entry.ts';`,
                 `export { createStore } from '${root}src/inspector/store.ts';`,
+                today ? `export * as today from '${today}';` : 'export const today = undefined;',
               ].join('\n')
             : undefined,
       },
@@ -96,12 +125,15 @@ const serve = (script: string): Promise<{ server: Server; url: string }> =>
 
 /** Runs in the page: the figures. `heap()` is exposed by the bench (DevTools protocol, after a forced GC). */
 const measure = async ({ calls, failBody }: { calls: number; failBody: string }) => {
-  type Tg = {
+  type Watchers = {
     installWatchers: (options?: object) => () => void;
     subscribe: (listener: (c: unknown) => void) => () => void;
+  };
+  type Tg = Watchers & {
     toEntry: (c: unknown) => unknown;
     createStore: (slot?: unknown) => { add(e: unknown): void; entries(): unknown[] };
     sessionSlot: (key: string) => unknown;
+    today?: Watchers;
   };
   const w = window as unknown as { TG: Tg; heap(): Promise<number>; keep: unknown[] };
   const TG = w.TG;
@@ -131,12 +163,28 @@ const measure = async ({ calls, failBody }: { calls: number; failBody: string })
     ];
     return { store, stop: () => undo.reverse().forEach((fn) => fn()) };
   };
-  /** Interleaves `blocks` rounds of: no watchers, admin set-up, manager set-up (watchers, nobody listening). */
+  const today = TG.today ?? TG;
+  /**
+   * Interleaves `blocks` rounds of: no watchers, admin set-up, manager set-up (watchers, nobody listening), and
+   * the same two with today's watchers.
+   */
   const sideBySide = async (url: (i: number) => string) => {
     const blocks = 6;
     const per = calls / blocks;
-    const ms = { none: 0, admin: 0, manager: 0 };
+    const ms = { none: 0, admin: 0, manager: 0, adminToday: 0, managerToday: 0 };
     const sides = {
+      adminToday: async () => {
+        const undo = [today.installWatchers(), today.subscribe(() => undefined)];
+        const spent = await run(url, per);
+        undo.reverse().forEach((fn) => fn());
+        return spent;
+      },
+      managerToday: async () => {
+        const stop = today.installWatchers();
+        const spent = await run(url, per);
+        stop();
+        return spent;
+      },
       none: () => run(url, per),
       admin: async () => {
         const a = admin();
@@ -151,7 +199,7 @@ const measure = async ({ calls, failBody }: { calls: number; failBody: string })
         return spent;
       },
     };
-    const order = ['none', 'admin', 'manager'] as const;
+    const order = ['none', 'admin', 'manager', 'adminToday', 'managerToday'] as const;
     for (let b = 0; b < blocks; b += 1) {
       // Rotate who goes first: the first side of a block pays for GC and JIT left over from the previous one.
       for (let k = 0; k < order.length; k += 1) {
@@ -215,8 +263,11 @@ const measure = async ({ calls, failBody }: { calls: number; failBody: string })
 
 export async function bench(): Promise<Record<string, number | string>> {
   // A multiple of the six interleaved blocks, so every side runs exactly `calls` requests.
-  const calls = 10_002;
-  const script = await bundle();
+  const calls = Number(process.env.INSPECTOR_BENCH_CALLS) || 10_002;
+  const today = todaysWatchers();
+  const script = await bundle(today?.registry).finally(() => {
+    if (today) rmSync(today.dir, { recursive: true, force: true });
+  });
   const { server, url } = await serve(script);
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -235,18 +286,29 @@ export async function bench(): Promise<Record<string, number | string>> {
     });
     const r = await page.evaluate(measure, { calls, failBody: FAIL_BODY });
     const round = (n: number, digits = 3) => Number(n.toFixed(digits));
-    const side = (name: string, ms: { none: number; admin: number; manager: number }) => ({
+    type Sides = { none: number; admin: number; manager: number; adminToday: number; managerToday: number };
+    const side = (name: string, ms: Sides) => ({
       [`success.${name}.msPerCall.noWatchers`]: round(ms.none / calls, 4),
       [`success.${name}.ratio.admin`]: round(ms.admin / ms.none),
       [`success.${name}.ratio.manager`]: round(ms.manager / ms.none),
+      [`success.${name}.ratio.adminToday`]: round(ms.adminToday / ms.none),
+      [`success.${name}.ratio.managerToday`]: round(ms.managerToday / ms.none),
     });
+    const added = (ms: number, none: number) => round(((ms - none) / calls) * 1000, 2);
     return {
       calls,
       ...side('network', r.overNetwork),
       ...side('blobUrl', r.overBlob),
       ...side('instantFetch', r.overStub),
-      'success.instantFetch.usAddedPerCall.admin': round(((r.overStub.admin - r.overStub.none) / calls) * 1000, 2),
-      'success.instantFetch.usAddedPerCall.manager': round(((r.overStub.manager - r.overStub.none) / calls) * 1000, 2),
+      'success.todaysWatchers': today ? 'HEAD' : 'unavailable (no git history): today = new',
+      'success.instantFetch.usAddedPerCall.admin': added(r.overStub.admin, r.overStub.none),
+      'success.instantFetch.usAddedPerCall.manager': added(r.overStub.manager, r.overStub.none),
+      'success.instantFetch.usAddedPerCall.adminToday': added(r.overStub.adminToday, r.overStub.none),
+      'success.instantFetch.usAddedPerCall.managerToday': added(r.overStub.managerToday, r.overStub.none),
+      'success.network.usAddedPerCall.admin': added(r.overNetwork.admin, r.overNetwork.none),
+      'success.network.usAddedPerCall.manager': added(r.overNetwork.manager, r.overNetwork.none),
+      'success.network.usAddedPerCall.adminToday': added(r.overNetwork.adminToday, r.overNetwork.none),
+      'success.network.usAddedPerCall.managerToday': added(r.overNetwork.managerToday, r.overNetwork.none),
       'failure.usPerCapture.endToEnd': round(((r.failWith - r.failNone) / calls) * 1000, 1),
       'failure.usPerCapture.classifyRedactStore': round(r.listenerPerCapture * 1000, 1),
       'failure.entriesKept': r.kept,

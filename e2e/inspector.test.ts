@@ -135,7 +135,7 @@ describe('the error inspector in the sandbox', () => {
     );
     expect((await fire(page, 'v4-problem-500-10', 'fetch')).status).toBe(500);
     expect(await page.locator('.tg-insp__launcher, .tg-insp__panel').count()).toBe(0);
-    expect(await page.evaluate(() => Symbol.for('task-guard.network.v1') in window)).toBe(true);
+    expect(await page.evaluate(() => Symbol.for('task-guard.network.v2') in window)).toBe(true);
     expect(await page.evaluate(() => sessionStorage.getItem('task-guard.inspector.v1'))).toBeNull();
   });
 

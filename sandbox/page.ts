@@ -125,6 +125,7 @@ export const shellHtml = (boot: ReturnType<typeof bootData>): string => `<!DOCTY
 <script src="/host/modal.js"></script>
 <script src="/host/loader.js"></script>
 <script src="/host/widget.js"></script>
+<script src="/host/secondWidget.js"></script>
 <script src="/host/pages.js"></script>
 <script src="/host/faultlab.js"></script>
 <script src="/host/main.js"></script>

@@ -18,6 +18,9 @@ import { handleUi } from './ui';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WIDGET_CODE = 'task_guard';
 const WIDGET_PATH = `/upl/${WIDGET_CODE}/widget`;
+/** Another vendor's widget on the same page: the fault lab makes it fail and burst (sandbox/widgets/lead_sync/). */
+const SECOND_WIDGET_CODE = 'lead_sync';
+const SECOND_WIDGET_PATH = `/upl/${SECOND_WIDGET_CODE}/widget`;
 /** The integration's name as entered in amoMarket; the loader shows it instead of the archive's `widget.name`. */
 const INTEGRATION_NAME = 'Task Guard';
 
@@ -369,6 +372,14 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     if (vendor) return sendFile(res, join(ROOT, vendor));
     if (path.startsWith(`${WIDGET_PATH}/`)) {
       const file = inside(widgetDir, path.slice(WIDGET_PATH.length + 1));
+      return file ? sendFile(res, file) : send(res, html(404, 'Not Found'));
+    }
+    // A second widget, as another vendor's upload would sit beside ours (docs/sandbox.md, "A second widget").
+    if (path.startsWith(`${SECOND_WIDGET_PATH}/`)) {
+      const file = inside(
+        join(ROOT, 'sandbox', 'widgets', SECOND_WIDGET_CODE),
+        path.slice(SECOND_WIDGET_PATH.length + 1),
+      );
       return file ? sendFile(res, file) : send(res, html(404, 'Not Found'));
     }
     if (path.startsWith('/host/')) {

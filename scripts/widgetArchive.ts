@@ -12,6 +12,21 @@ export const ADMIN_FACTORY_NAME = '__taskGuardAdmin';
 /** The Vite mode that builds admin.js instead of script.js (vite.config.ts). */
 export const ADMIN_MODE = 'admin';
 
+/**
+ * The lazy halves: modules beside script.js that it loads on demand through the page's RequireJS
+ * (`<path>/<file>?v=<install stamp>`, src/host/chunks.ts), one Vite build each, in this Vite mode. Each is a pure
+ * anonymous AMD module without dependencies that returns what its entry exports by default.
+ */
+export const LAZY_HALVES = [
+  { mode: ADMIN_MODE, entry: 'src/admin.ts', file: 'admin.js', name: ADMIN_FACTORY_NAME },
+  { mode: 'reminder', entry: 'src/reminder/ui.ts', file: 'reminder.js', name: '__taskGuardReminder' },
+] as const;
+
+export type LazyHalf = (typeof LAZY_HALVES)[number];
+
+/** The lazy half a Vite mode builds, if any. */
+export const lazyHalfOf = (mode: string): LazyHalf | undefined => LAZY_HALVES.find((half) => half.mode === mode);
+
 /** Host AMD modules the widget asks for, in the order the factory receives them. */
 export const HOST_MODULES = ['jquery'] as const;
 
@@ -24,11 +39,11 @@ export const wrapAmd = (iife: string, deps: readonly string[], returns: string):
   `define(${JSON.stringify(deps)},function(${deps.length ? '$' : ''}){"use strict";${iife.trim()}\nreturn ${returns};});\n`;
 
 /**
- * Vite plugin: AMD-wraps script.js (or admin.js in the admin mode). After script.js it builds admin.js with the
- * same config in the admin mode (Vite's IIFE output has one entry per build), then assembles both archives
+ * Vite plugin: AMD-wraps script.js (or, in a lazy half's mode, that half). After script.js it builds each lazy half
+ * with the same config in its mode (Vite's IIFE output has one entry per build), then assembles both archives
  * (assembleArchives), so one `vite build` makes widget/, widget.zip and widget-kommo.zip.
  */
-export const widgetArchive = (root: string, part: 'script' | 'admin' = 'script'): Plugin => {
+export const widgetArchive = (root: string, part: 'script' | LazyHalf = 'script'): Plugin => {
   let config: ResolvedConfig | undefined;
   return {
     name: 'task-guard-widget-archive',
@@ -41,17 +56,19 @@ export const widgetArchive = (root: string, part: 'script' | 'admin' = 'script')
         if (chunk.type !== 'chunk') continue;
         if (part === 'script' && chunk.fileName === 'script.js')
           chunk.code = wrapAmd(chunk.code, HOST_MODULES, `${FACTORY_NAME}($)`);
-        if (part === 'admin' && chunk.fileName === 'admin.js') chunk.code = wrapAmd(chunk.code, [], ADMIN_FACTORY_NAME);
+        if (part !== 'script' && chunk.fileName === part.file) chunk.code = wrapAmd(chunk.code, [], part.name);
       }
     },
     async closeBundle() {
-      if (part === 'admin') return;
-      await build({
-        root,
-        configFile: config?.configFile ?? join(root, 'vite.config.ts'),
-        mode: ADMIN_MODE,
-        logLevel: config?.logLevel ?? 'info',
-      });
+      if (part !== 'script') return;
+      for (const half of LAZY_HALVES) {
+        await build({
+          root,
+          configFile: config?.configFile ?? join(root, 'vite.config.ts'),
+          mode: half.mode,
+          logLevel: config?.logLevel ?? 'info',
+        });
+      }
       assembleArchives(root);
     },
   };
@@ -192,7 +209,8 @@ export const archiveEntries = (root: string, target: ArchiveTarget): Record<stri
   const entries: Record<string, Uint8Array> = {
     'manifest.json': json(shippedManifest(manifest, target, supportContact(pkg))),
   };
-  for (const script of ['script.js', 'admin.js']) entries[script] = readFileSync(join(built, script));
+  for (const script of ['script.js', ...LAZY_HALVES.map((half) => half.file)])
+    entries[script] = readFileSync(join(built, script));
   for (const locale of target.locales) {
     const file = join(root, 'i18n', `${locale}.json`);
     if (!existsSync(file)) throw new Error(`${target.zip} needs i18n/${locale}.json`);

@@ -1,13 +1,15 @@
-import { h, type ComponentChild } from 'preact';
-import type { AdminKit } from './admin';
-import type { Undo } from './feature';
+import type { ComponentChild } from 'preact';
+import type { AdminKit } from './adminKit';
+import { element } from './host/mount';
 import type { Translate } from './i18n';
+import type { Undo } from './undo';
 
 /** What drawing an admin-only view needs from the eager bundle. */
 export interface AdminDrawing<Kit = AdminKit> {
-  /** Loads admin.js; missing when the host cannot load it (then the failure line shows at once). */
+  /** Loads the lazy half; missing when the host cannot load it (then the failure line shows at once). */
   load: (() => Promise<Kit>) | undefined;
   t: Translate;
+  /** Draws the static failure line (host/mount.ts `mount`). */
   mount: (vnode: ComponentChild, where?: HTMLElement) => Undo;
   injectStyle: (id: string, css: string) => Undo;
 }
@@ -19,7 +21,8 @@ export const ADMIN_UNAVAILABLE_CSS = `
 `;
 
 /**
- * Draws an admin-only view once admin.js arrived. If it cannot load (or its view throws), the admin gets a
+ * Draws a lazily loaded view once its module arrived (admin.js for the admin's views). If it cannot load (or its
+ * view throws), the user gets a
  * localized line in its place instead of an exception into the host. The undo works at any time: before the kit
  * arrives it cancels the drawing.
  */
@@ -32,7 +35,7 @@ export const drawAdmin = <Kit = AdminKit>(
   let cancelled = false;
   const unavailable = (): Undo => {
     const style = drawing.injectStyle('admin', ADMIN_UNAVAILABLE_CSS);
-    const line = h(
+    const line = element(
       'p',
       { class: `task-guard__unavailable${where ? '' : ' task-guard__unavailable--floating'}`, role: 'alert' },
       drawing.t('admin.unavailable'),

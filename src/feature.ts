@@ -1,10 +1,11 @@
-import type { AdminKit } from './admin';
+import type { AdminKit } from './adminKit';
 import type { WidgetContext } from './host/amo';
 import type { JQueryStatic } from './host/jquery';
 import type { Translate } from './i18n';
+import type { LoadChunk } from './lazy';
+import type { Undo } from './undo';
 
-/** Undoes one thing the widget did to the page. */
-export type Undo = () => void;
+export type { Undo };
 
 /** What a feature gets when it starts: plain values and the host's jQuery, nothing global. */
 export interface FeatureEnv {
@@ -12,7 +13,16 @@ export interface FeatureEnv {
   t: Translate;
   /** The host's jQuery, when the page has one. */
   $?: JQueryStatic;
-  /** Loads admin.js, the admin-only views (once per page); only admins' views ask, managers never load it. */
+  /**
+   * Loads one of the widget's lazy halves (`<chunk>.js` beside script.js, src/lazy.ts) through the page's RequireJS,
+   * once per page, checked with the feature's own guard. Missing where the host cannot load anything (some tests):
+   * then a feature behaves as if the load failed.
+   */
+  load?: LoadChunk;
+  /**
+   * admin.js as the inspector reads it (its part, src/adminKit.ts). Admins' views ask for it; a manager's page loads
+   * it only when amoCRM rejects a task (the reminder's explanation of why), through `load`.
+   */
   adminKit?: () => Promise<AdminKit>;
 }
 

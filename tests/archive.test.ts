@@ -18,6 +18,7 @@ const manifest = JSON.parse(archiveText(archive, 'manifest.json')) as {
 const locales = manifest.widget.locale;
 const script = archiveText(archive, 'script.js');
 const admin = archiveText(archive, 'admin.js');
+const reminder = archiveText(archive, 'reminder.js');
 const langs = Object.fromEntries(
   locales.map((locale) => [locale, JSON.parse(archiveText(archive, `i18n/${locale}.json`)) as object]),
 );
@@ -50,6 +51,7 @@ describe('widget.zip', () => {
       'manifest.json',
       'script.js',
       'admin.js',
+      'reminder.js',
       ...locales.map((l) => `i18n/${l}.json`),
       ...logoSizes.map(([p]) => p),
       ...locales.map((l) => `images/tour_${l}.png`),
@@ -201,9 +203,25 @@ describe('script.js', () => {
     },
   );
 
-  it("loads admin.js only through the page's AMD require, beside itself", () => {
-    expect(script).toContain('/admin.js?v=');
+  it("loads admin.js and reminder.js only through the page's AMD require, beside itself", () => {
+    // `<path>/<chunk>.js?v=<install stamp>`, for the chunks `admin` and `reminder` (src/host/chunks.ts).
+    expect(script).toMatch(/`\$\{\w+\.path\}\/\$\{\w+\}\.js\?v=\$\{encodeURIComponent\(/);
+    expect(script).toMatch(/[`'"]admin[`'"]/);
+    expect(script).toMatch(/[`'"]reminder[`'"]/);
     expect(script).not.toMatch(/createElement\(\s*["']script["']/);
+  });
+});
+
+describe('reminder.js', () => {
+  it('is one anonymous AMD module without dependencies, with no UMD or CommonJS branch', () => {
+    expect(reminder.startsWith('define([],function(')).toBe(true);
+    expect(reminder).not.toMatch(/typeof exports|module\.exports|typeof define|globalThis\.\w+\s*=/);
+  });
+
+  it("holds the reminder's dialog, which script.js loads only through the page's AMD require", () => {
+    expect(reminder).toContain('task-guard__dialog');
+    expect(script).not.toContain('task-guard__dialog');
+    expect(script).toContain('reminder');
   });
 });
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { archiveText, readArchive } from './builtWidget';
 import { ADMIN_ID, INSTALL_STAMP, INTEGRATION_NAME, evaluateAmd, hostJquery, loadWidget } from './hostEmulation';
-import { KIT_ENTRIES } from '../src/host/adminKit';
+import { KIT_ENTRIES } from '../src/adminKit';
 
 const archive = readArchive();
 const script = archiveText(archive, 'script.js');

@@ -69,6 +69,94 @@
     return item ? transports[via || 'fetch'](item) : Promise.reject(new Error('no fault ' + id));
   };
 
+  /** The fault-lab case `id` fired by the second widget, Lead Sync, from its own script (not the lab's). */
+  sandbox.fireWidgetFault = function (id, via) {
+    var item = (sandbox.faultMenu || []).filter(function (f) {
+      return f.id === id;
+    })[0];
+    if (!item) return Promise.reject(new Error('no fault ' + id));
+    if (!sandbox.leadSync) return Promise.reject(new Error('Lead Sync is not loaded'));
+    return sandbox.leadSync.fire(item, via || 'fetch');
+  };
+  /** Lead Sync reads deals `perSecond` times a second for `seconds` (10 a second: over amoCRM's 7). */
+  sandbox.burstWidget = function (perSecond, seconds) {
+    if (!sandbox.leadSync) return Promise.reject(new Error('Lead Sync is not loaded'));
+    return sandbox.leadSync.burst(perSecond || 10, seconds || 2);
+  };
+
+  /** The second widget's texts (kept here: they belong to this section only). */
+  var WIDGET_TEXTS = {
+    ru: [
+      'Второй виджет: Lead Sync',
+      'Вызовы из скрипта другого виджета (/upl/lead_sync/widget/script.js): инспектор называет его отправителем.',
+      'Случай',
+      'Всплеск: 10 запросов в секунду',
+    ],
+    en: [
+      'Second widget: Lead Sync',
+      "Calls from another widget's script (/upl/lead_sync/widget/script.js): the inspector names it as the sender.",
+      'Case',
+      'Burst: 10 requests a second',
+    ],
+    es: [
+      'Segundo widget: Lead Sync',
+      'Llamadas desde el script de otro widget (/upl/lead_sync/widget/script.js): el inspector lo nombra como remitente.',
+      'Caso',
+      'Ráfaga: 10 solicitudes por segundo',
+    ],
+    pt: [
+      'Segundo widget: Lead Sync',
+      'Chamadas do script de outro widget (/upl/lead_sync/widget/script.js): o inspetor o aponta como remetente.',
+      'Caso',
+      'Rajada: 10 requisições por segundo',
+    ],
+  };
+
+  /** The second widget's controls: one failing call through each transport, and a burst of 10 requests a second. */
+  function secondWidget(menu) {
+    var texts = WIDGET_TEXTS[window.__SANDBOX_BOOT__.lang] || WIDGET_TEXTS.en;
+    var fault = el('select#fault-widget-case', { 'aria-label': texts[2] });
+    menu.forEach(function (item) {
+      fault.appendChild(el('option', { value: item.id, text: item.label }));
+    });
+    var result = el('span.fault-result#fault-widget-result');
+    var show = function (promise) {
+      result.textContent = '…';
+      promise.then(function (answer) {
+        result.textContent = Array.isArray(answer) ? answer.join(' ') : answer.status + ' ' + answer.text.slice(0, 70);
+      });
+    };
+    var bar = el('div.fault-bar', null, fault);
+    ['fetch', 'xhr', 'jquery'].forEach(function (via) {
+      bar.appendChild(
+        el(
+          'button.button',
+          {
+            type: 'button',
+            'data-widget-via': via,
+            onclick: function () {
+              show(sandbox.fireWidgetFault(fault.value, via));
+            },
+          },
+          via,
+        ),
+      );
+    });
+    bar.appendChild(
+      el(
+        'button.button.button--primary#fault-widget-burst',
+        {
+          type: 'button',
+          onclick: function () {
+            show(sandbox.burstWidget(10, 3));
+          },
+        },
+        texts[3],
+      ),
+    );
+    return el('div.fault-widget', null, el('h3', { text: texts[0] }), el('p', { text: texts[1] }), bar, result);
+  }
+
   var STATUSES = ['rights', 'rights288', 'adminOnly', 'blocked', 'html403', 500, 401, 'html502', 'offline'];
 
   /**
@@ -271,6 +359,7 @@
             el('div.page-header', null, el('h1.page-title', { text: t('faults.title') })),
             el('p.faults-intro', { text: t('faults.intro') }),
             nextCalls(data.rules),
+            secondWidget(menu),
             bar,
             table,
           ),

@@ -214,6 +214,10 @@
           return null;
         }
         host.widget = widget;
+        // The real loader keeps every instance in `APP.widgets.list[<code>]` (75620…js l.1938); other code reads
+        // each widget's `get_settings()` there (Task Guard's inspector: whose script made a call).
+        var app = root.APP;
+        if (app && app.widgets) (app.widgets.list = app.widgets.list || {})[code] = widget;
         if (env.created) env.created(widget);
         return widget;
       },
@@ -308,6 +312,9 @@
           .find('[data-widget-code="' + code + '"]')
           .remove();
         host.widget = null;
+        var app = root.APP;
+        // The host's `delete APP.widgets.list[code]` (75620…js l.2040).
+        if (app && app.widgets && app.widgets.list) Reflect.deleteProperty(app.widgets.list, code);
       },
       text: function (key) {
         var node = host.langs || {};

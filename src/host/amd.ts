@@ -1,3 +1,5 @@
+import type { Guard } from '../lazy';
+
 /**
  * The page's RequireJS: the host contract's only way to load more code or data (never a script tag). The host
  * loads widgets the same way: `window.require(["optional!<path>/script.js?v=…", "json!<lang file>?v=…"], …)`
@@ -19,16 +21,24 @@ export const pageRequire = (): AmdRequire | undefined => {
 };
 
 /**
- * Loads one module through RequireJS. Rejects, never throws, when there is no loader or the load fails; a failed
- * id is undefined first, since RequireJS otherwise keeps answering the same failure for it (RequireJS's own test
- * `tests/undef/undefLocal.html`: `requirejs.undef(id)` in the errback, then `requirejs([...])` again).
+ * Loads one module through RequireJS and checks it with `guard`. Rejects, never throws, when there is no loader, the
+ * load fails or the module is not what `guard` expects; a failed id is undefined first, since RequireJS otherwise
+ * keeps answering the same failure for it (RequireJS's own test `tests/undef/undefLocal.html`: `requirejs.undef(id)`
+ * in the errback, then `requirejs([...])` again).
  */
-export const requireModule = (id: string, amdRequire: AmdRequire | undefined = pageRequire()): Promise<unknown> =>
-  new Promise<unknown>((resolve, reject) => {
+export const requireModule = <T>(
+  id: string,
+  guard: Guard<T>,
+  amdRequire: AmdRequire | undefined = pageRequire(),
+): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
     if (!amdRequire) throw new Error('the page has no AMD require');
     amdRequire(
       [id],
-      (module) => resolve(module),
+      (module) => {
+        if (guard(module)) resolve(module);
+        else reject(new Error(`${id} is not the module expected`));
+      },
       (error) => {
         try {
           const global = (globalThis as { requirejs?: AmdRequire }).requirejs;

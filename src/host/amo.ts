@@ -5,6 +5,7 @@
  * assumption with its source. Everything the host hands us is `unknown` until narrowed here.
  */
 import { widget as manifestWidget } from '../../manifest.json';
+import { safely } from '../undo';
 
 /** `self.system()`: where the widget runs and who is logged in. */
 export interface AmoSystem {
@@ -138,14 +139,8 @@ const asFlag = (value: unknown): boolean =>
   value === true || value === 'Y' || value === 'y' || value === 1 || value === '1';
 
 /** Calls `fn` and returns its value, or `undefined` if the host method is missing or throws. */
-const attempt = <T>(fn: (() => T) | undefined): T | undefined => {
-  if (typeof fn !== 'function') return undefined;
-  try {
-    return fn();
-  } catch {
-    return undefined;
-  }
-};
+const attempt = <T>(fn: (() => T) | undefined): T | undefined =>
+  typeof fn === 'function' ? safely<T | undefined>(fn, undefined) : undefined;
 
 /** The `APP` global (or its deprecated alias `AMOCRM`), if the page has one. */
 export const hostApp = (): AmoApp | undefined => {
@@ -268,22 +263,3 @@ export const readContext = (widget: AmoWidget, app: AmoApp | undefined = hostApp
     rawConfig: settings.config,
   };
 };
-
-/**
- * Options of the host's `lib/components/base/modal` AMD module (`new Modal(options)`). The modal stays hidden
- * until `init` triggers `modal:loaded` (or `modal:centrify`) on the body; the host destroys open modals on every
- * `page:changed`. Task Guard draws its own dialog instead, since the reminder has to stay across navigations;
- * the typed surface is here for integrators who adapt the widget.
- */
-export interface AmoModalOptions {
-  class_name?: string;
-  init: ($body: unknown) => void;
-  destroy?: () => unknown;
-  disable_overlay_click?: boolean;
-  disable_escape_keydown?: boolean;
-  disable_cancel_click?: boolean;
-  container?: unknown;
-}
-
-/** The constructor `require(['lib/components/base/modal'])` hands over. */
-export type AmoModalConstructor = new (options: AmoModalOptions) => { destroy(): void };

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCallbacks } from './callbacks';
 import type { AmoWidget } from './amo';
-import type { AdminKit } from '../admin';
-import type { Feature, StartFeature } from '../feature';
+import type { Feature, FeatureEnv, StartFeature } from '../feature';
 
 const widget = (): AmoWidget => ({
   callbacks: {} as AmoWidget['callbacks'],
@@ -62,19 +61,24 @@ describe('createCallbacks', () => {
     expect(calls).toEqual(['start:Закрыть']);
   });
 
-  it('hands features a loader of admin.js at the widget path and version, which only runs when asked', async () => {
-    const kit = {} as AdminKit;
-    const loadAdminKit = vi.fn(async () => kit);
-    let asked: (() => Promise<AdminKit>) | undefined;
+  it('hands features a loader of lazy halves at the widget path and version, which only runs when asked', async () => {
+    const kit = { explainFailure: () => undefined };
+    const loadChunk = vi.fn(async () => kit as never);
+    let asked: FeatureEnv['load'];
     const start: StartFeature = (env) => {
-      asked = env.adminKit;
+      asked = env.load;
       return { stop: () => undefined };
     };
     const host = { ...widget(), get_settings: () => ({ widget_code: 'task_guard', path: '/upl/w', version: '2.0.0' }) };
-    createCallbacks(host, { features: [start], loadAdminKit }).init();
-    expect(loadAdminKit).not.toHaveBeenCalled();
-    await expect(asked?.()).resolves.toBe(kit);
-    expect(loadAdminKit).toHaveBeenCalledWith(expect.objectContaining({ path: '/upl/w', version: '2.0.0' }));
+    createCallbacks(host, { features: [start], loadChunk }).init();
+    expect(loadChunk).not.toHaveBeenCalled();
+    const isKit = (value: unknown): value is typeof kit => value === kit;
+    await expect(asked?.('admin', isKit)).resolves.toBe(kit);
+    expect(loadChunk).toHaveBeenCalledWith(
+      expect.objectContaining({ path: '/upl/w', version: '2.0.0' }),
+      'admin',
+      isKit,
+    );
   });
 
   it('combines the features answers to onSave: false blocks, promises are awaited', async () => {

@@ -1,5 +1,7 @@
-import type { AdminKit } from '../admin';
-import { loadAdminKit } from './adminKit';
+import { ADMIN_CHUNK, isAdminKit } from '../adminKit';
+import type { Guard } from '../lazy';
+import { safely, undoAll } from '../undo';
+import { loadChunk, type ChunkPlace } from './chunks';
 import {
   readArea,
   readContext,
@@ -13,7 +15,8 @@ import {
 import type { JQueryStatic } from './jquery';
 import { translateFrom, type Langs } from '../i18n';
 import { fallbackLocales, loadFallbackLangs } from './langs';
-import type { Feature, FeatureEnv, SettingsField, StartFeature, Undo } from '../feature';
+import type { Feature, FeatureEnv, SettingsField, StartFeature } from '../feature';
+import type { Undo } from '../undo';
 
 /** The manifest's custom settings field (`settings.config`, type `custom`). */
 export const CONFIG_FIELD = 'config';
@@ -25,18 +28,12 @@ export interface CallbackDeps {
   doc?: Document;
   /** For the fallback dictionaries when the page cannot load them; the unwatched page fetch by default. */
   fetch?: typeof fetch;
-  /** Loads admin.js; the page's RequireJS by default. */
-  loadAdminKit?: (where: { path: string; version: string }) => Promise<AdminKit>;
+  /** Loads a lazy half beside script.js; the page's RequireJS by default (host/chunks.ts). */
+  loadChunk?: <T>(where: ChunkPlace, chunk: string, guard: Guard<T>) => Promise<T>;
 }
 
-/** Runs `fn`; whatever our own code throws stays with us, so the host page never breaks because of the widget. */
-const guard = <T>(fn: () => T, fallback: T): T => {
-  try {
-    return fn();
-  } catch {
-    return fallback;
-  }
-};
+// Whatever our own code throws stays with us, so the host page never breaks because of the widget.
+const guard = safely;
 
 const isLangs = (value: unknown): value is Langs => typeof value === 'object' && value !== null;
 
@@ -69,7 +66,7 @@ export const createCallbacks = (widget: AmoWidget, deps: CallbackDeps): AmoCallb
   const ctxOnce = (): WidgetContext => (context ??= readContext(widget));
 
   const clearPage = () => {
-    while (pageUndos.length) guard(pageUndos.pop() ?? (() => undefined), undefined);
+    undoAll(pageUndos);
   };
 
   const env = (): FeatureEnv => {
@@ -79,8 +76,9 @@ export const createCallbacks = (widget: AmoWidget, deps: CallbackDeps): AmoCallb
     const missing = fallbackLocales(hostLangs, ctx.language);
     if (missing.length && ctx.path)
       void loadFallbackLangs(ctx.path, ctx.version, missing, dictionaries, { fetch: deps.fetch });
-    const loadKit = deps.loadAdminKit ?? loadAdminKit;
-    return { ctx, t: translateFrom(dictionaries), $: deps.$, adminKit: () => loadKit(ctx) };
+    const loader = deps.loadChunk ?? loadChunk;
+    const load = <T>(chunk: string, check: Guard<T>): Promise<T> => loader(ctx, chunk, check);
+    return { ctx, t: translateFrom(dictionaries), $: deps.$, load, adminKit: () => load(ADMIN_CHUNK, isAdminKit) };
   };
 
   // Started lazily: the host may open the settings modal or the advanced page before (or without) init.

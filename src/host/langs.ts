@@ -54,7 +54,7 @@ export const loadFallbackLangs = async (
     const url = `${path}/i18n/${locale}.json?v=${encodeURIComponent(version)}`;
     let langs: unknown;
     try {
-      langs = await requireModule(`json!${url}`, loaders.amdRequire);
+      langs = await requireModule(`json!${url}`, isLangs, loaders.amdRequire);
     } catch {
       try {
         langs = await viaFetch(url, loaders.fetch ?? nativeFetch());

@@ -54,3 +54,25 @@ describe('mount', () => {
     expect(where.textContent).toBe('');
   });
 });
+
+describe('mount of a static tree', () => {
+  it('draws attributes and handlers, leaves what the host had in the element, and refuses components', () => {
+    const where = document.createElement('div');
+    where.innerHTML = '<input type="hidden" id="kept">';
+    document.body.appendChild(where);
+    let clicks = 0;
+    const undo = mount(
+      h('p', { class: 'line', role: 'alert' }, 'x', h('button', { type: 'button', onClick: () => (clicks += 1) }, 'y')),
+      where,
+    );
+    const line = where.querySelector('[role="alert"]');
+    expect(line?.className).toBe('line');
+    where.querySelector('button')?.click();
+    expect(clicks).toBe(1);
+    undo();
+    expect(where.querySelector('#kept')).not.toBeNull();
+    expect(where.querySelector('p')).toBeNull();
+    const Component = () => h('p', null, 'no');
+    expect(() => mount(h(Component, null))).toThrow();
+  });
+});

@@ -1,3 +1,4 @@
+import { safely, undoAll, type Undo } from '../undo';
 import { realClock, type Clock } from './clock';
 
 /** The part of the Web Locks API we use (`navigator.locks`). */
@@ -43,14 +44,6 @@ export const STALE_MS = 6_000;
 
 const randomId = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
-const safely = <T>(fn: () => T, fallback: T): T => {
-  try {
-    return fn();
-  } catch {
-    return fallback;
-  }
-};
-
 /** The real browser: Web Locks, BroadcastChannel and localStorage where the browser has them. */
 export const browserTabs = (): TabsEnv => {
   const nav = globalThis.navigator as (Navigator & { locks?: LockManagerLike }) | undefined;
@@ -80,7 +73,7 @@ export const joinTabs = <M>(name: string, env: TabsEnv = browserTabs()): Tabs<M>
   const messageListeners = new Set<(message: M) => void>();
   let leader = false;
   let closed = false;
-  const undos: (() => void)[] = [];
+  const undos: Undo[] = [];
 
   const becomeLeader = () => {
     if (leader || closed) return;
@@ -175,7 +168,7 @@ export const joinTabs = <M>(name: string, env: TabsEnv = browserTabs()): Tabs<M>
       if (closed) return;
       closed = true;
       leader = false;
-      while (undos.length) safely(undos.pop() ?? (() => undefined), undefined);
+      undoAll(undos);
     },
   };
 };

@@ -1,23 +1,13 @@
-import type { Translate } from '../i18n';
-import { describe, isTranslated } from './explainFailure';
+import { explain, isTranslated } from './explainFailure';
+import { usePanel } from './PanelContext';
+import { callerLabel } from './report';
 import type { Group } from './store';
 
-/** One group of failures (same code, same endpoint): explanation, advice and every occurrence's details. */
-export function FailureGroup({
-  group,
-  t,
-  time,
-  subdomain,
-  language,
-}: {
-  group: Group;
-  t: Translate;
-  time: (at: number) => string;
-  subdomain: string;
-  language: string;
-}) {
+/** One group of failures (same code, endpoint and caller): explanation, advice and every occurrence's details. */
+export function FailureGroup({ group }: { group: Group }) {
+  const { t, time, subdomain, language, show, hasTraffic } = usePanel();
   const e = group.latest;
-  const d = describe(e, t, { subdomain });
+  const d = explain(e, t, { subdomain }, e.caller);
   const count = group.entries.length;
   return (
     <li class="tg-insp__card">
@@ -35,11 +25,30 @@ export function FailureGroup({
           {time(e.at)} · {t(`inspector.sources.${e.source}`)} · {t(`inspector.sections.${e.section ?? 'unknown'}`)}
         </span>
       </p>
+      <p class="tg-insp__caller">
+        <span class="tg-insp__label">{t('inspector.fields.caller')}: </span>
+        <strong>{callerLabel(e.caller, t)}</strong>
+      </p>
       <p class="tg-insp__text">{d.explanation}</p>
       <p class="tg-insp__advice">
         <span class="tg-insp__label">{t('inspector.fields.advice')}: </span>
         {d.advice}
+        {d.culprit && (
+          <>
+            {' '}
+            <a href="/settings/widgets/" class="tg-insp__link">
+              {t('inspector.culprit.settings')}
+            </a>
+          </>
+        )}
       </p>
+      {d.rate && hasTraffic && (
+        <p class="tg-insp__advice">
+          <button type="button" class="tg-insp__button tg-insp__button--plain" onClick={() => show('traffic')}>
+            {t('inspector.culprit.seeTraffic')}
+          </button>
+        </p>
+      )}
       {e.rows.length > 0 && (
         <table class="tg-insp__rows">
           <caption>{t('inspector.fields.rows')}</caption>

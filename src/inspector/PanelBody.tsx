@@ -1,10 +1,14 @@
 import { useMemo, useState } from 'preact/hooks';
+import { callerKey, type Caller } from '../host/network/caller';
+import type { TrafficRow } from '../host/network/traffic';
 import type { Translate } from '../i18n';
 import { CatalogSearch } from './CatalogSearch';
 import type { Entry } from './entry';
 import { FailureGroup } from './FailureGroup';
-import { applyFilters, reportJson, reportMarkdown, type Filters } from './report';
+import { PanelContext, type PanelSettings, type PanelTab } from './PanelContext';
+import { applyFilters, callerLabel, reportJson, reportMarkdown, type Filters } from './report';
 import { groupEntries, networkFailures } from './store';
+import { TrafficView } from './TrafficView';
 
 /** Everything the panel needs, as plain values and callbacks. */
 export interface PanelProps {
@@ -21,6 +25,8 @@ export interface PanelProps {
   /** Used for ids, so the dialog and the advanced page can both be on the page. */
   idPrefix: string;
   now?: () => number;
+  /** Calls and failures per source (the page's traffic meter); no traffic tab without it. */
+  traffic?: ((now: number) => TrafficRow[]) | undefined;
 }
 
 /** How many network failures in five minutes make the panel offer the seed's "amoCRM does not answer" advice. */
@@ -45,16 +51,45 @@ const formatter = (language: string, timeZone: string): ((at: number) => string)
 
 const distinct = (values: string[]): string[] => [...new Set(values)].sort();
 
+/** The widget most of these entries came from, when one did. */
+const mainCulprit = (entries: readonly Entry[]): (Caller & { kind: 'widget' }) | undefined => {
+  const counts = new Map<string, { caller: Caller & { kind: 'widget' }; count: number }>();
+  for (const { caller } of entries)
+    if (caller?.kind === 'widget') {
+      const key = callerKey(caller);
+      const known = counts.get(key);
+      counts.set(key, { caller, count: (known?.count ?? 0) + 1 });
+    }
+  const best = [...counts.values()].sort((a, b) => b.count - a.count)[0];
+  return best && best.count * 2 > entries.length ? best.caller : undefined;
+};
+
 /** Filters, failure list, catalog search and report actions; inside the dialog and on the advanced page alike. */
 export function PanelBody(props: PanelProps) {
-  const { entries, t, idPrefix } = props;
-  const [filters, setFilters] = useState<Filters>({ source: '', status: '', code: '' });
+  const { entries, t, idPrefix, traffic } = props;
+  const now = props.now ?? Date.now;
+  const [filters, setFilters] = useState<Filters>({ caller: '', source: '', status: '', code: '' });
   const [copied, setCopied] = useState('');
+  const [tab, setTab] = useState<PanelTab>('failures');
   const time = useMemo(() => formatter(props.language, props.timezone), [props.language, props.timezone]);
+  const settings: PanelSettings = {
+    t,
+    language: props.language,
+    timezone: props.timezone,
+    subdomain: props.subdomain,
+    time,
+    show: setTab,
+    hasTraffic: traffic !== undefined,
+  };
   const shown = applyFilters(entries, filters);
   const groups = groupEntries(shown);
-  const network = networkFailures(entries, (props.now ?? Date.now)());
-  const meta = () => ({ version: props.version, subdomain: props.subdomain, generatedAt: (props.now ?? Date.now)() });
+  const windowStart = now() - 5 * 60_000;
+  const network = networkFailures(entries, now());
+  const networkCulprit = mainCulprit(
+    entries.filter((e) => (e.shape === 'network' || e.shape === 'timeout') && e.at >= windowStart),
+  );
+  const meta = () => ({ version: props.version, subdomain: props.subdomain, generatedAt: now() });
+  const callers = new Map(entries.map((e) => [callerKey(e.caller), e.caller]));
 
   const copy = (kind: 'md' | 'json') => {
     const text = kind === 'md' ? reportMarkdown(groups, t, meta()) : reportJson(groups, t, meta());
@@ -79,63 +114,97 @@ export function PanelBody(props: PanelProps) {
     </label>
   );
 
+  const tabButton = (name: PanelTab) => (
+    <button
+      type="button"
+      role="tab"
+      id={`${idPrefix}-tab-${name}`}
+      class={`tg-insp__tab ${tab === name ? 'tg-insp__tab--on' : ''}`}
+      aria-selected={tab === name}
+      aria-controls={`${idPrefix}-panel-${name}`}
+      onClick={() => setTab(name)}
+    >
+      {t(`inspector.tabs.${name}`)}
+    </button>
+  );
+
   return (
-    <div class="tg-insp__body">
-      {props.tripped() && <p class="tg-insp__notice">{t('inspector.breaker')}</p>}
-      {network >= UNREACHABLE_AFTER && (
-        <div class="tg-insp__notice" role="status">
-          <p class="tg-insp__head">
-            <strong>{t('inspector.unreachable', { count: network })}</strong>
-          </p>
-          <p class="tg-insp__text">{t('catalog.hints.unreachable.text')}</p>
-          <p class="tg-insp__advice">
-            {t('catalog.hints.unreachable.advice', { subdomain: props.subdomain || 'subdomain' })}
-          </p>
-        </div>
-      )}
-      <div class="tg-insp__toolbar" role="group" aria-label={t('inspector.filters.label')}>
-        {select('source', distinct(entries.map((e) => e.source)), (value) => t(`inspector.sources.${value}`))}
-        {select('status', distinct(entries.map((e) => String(e.status))))}
-        {select('code', distinct(entries.map((e) => e.code || e.shape)))}
+    <PanelContext.Provider value={settings}>
+      <div class="tg-insp__body">
+        {traffic && (
+          <div class="tg-insp__tabs" role="tablist" aria-label={t('inspector.title')}>
+            {tabButton('failures')}
+            {tabButton('traffic')}
+          </div>
+        )}
+        {traffic && tab === 'traffic' ? (
+          <div role="tabpanel" id={`${idPrefix}-panel-traffic`} aria-labelledby={`${idPrefix}-tab-traffic`}>
+            <TrafficView rows={traffic} now={now} />
+          </div>
+        ) : (
+          <div
+            role={traffic ? 'tabpanel' : undefined}
+            id={`${idPrefix}-panel-failures`}
+            aria-labelledby={traffic ? `${idPrefix}-tab-failures` : undefined}
+          >
+            {props.tripped() && <p class="tg-insp__notice">{t('inspector.breaker')}</p>}
+            {network >= UNREACHABLE_AFTER && (
+              <div class="tg-insp__notice" role="status">
+                <p class="tg-insp__head">
+                  <strong>{t('inspector.unreachable', { count: network })}</strong>
+                </p>
+                <p class="tg-insp__text">{t('catalog.hints.unreachable.text')}</p>
+                {networkCulprit && (
+                  <p class="tg-insp__advice">
+                    {t('inspector.culprit.network', { name: networkCulprit.name, code: networkCulprit.code })}{' '}
+                    <a href="/settings/widgets/">{t('inspector.culprit.settings')}</a>
+                  </p>
+                )}
+                <p class="tg-insp__advice">
+                  {t('catalog.hints.unreachable.advice', { subdomain: props.subdomain || 'subdomain' })}
+                </p>
+              </div>
+            )}
+            <div class="tg-insp__toolbar" role="group" aria-label={t('inspector.filters.label')}>
+              {select('caller', [...callers.keys()].sort(), (key) => callerLabel(callers.get(key), t))}
+              {select('source', distinct(entries.map((e) => e.source)), (value) => t(`inspector.sources.${value}`))}
+              {select('status', distinct(entries.map((e) => String(e.status))))}
+              {select('code', distinct(entries.map((e) => e.code || e.shape)))}
+            </div>
+            <div class="tg-insp__actions">
+              <button type="button" class="tg-insp__button" onClick={() => copy('md')} disabled={groups.length === 0}>
+                {t('inspector.copyMarkdown')}
+              </button>
+              <button type="button" class="tg-insp__button" onClick={() => copy('json')} disabled={groups.length === 0}>
+                {t('inspector.copyJson')}
+              </button>
+              <button
+                type="button"
+                class="tg-insp__button tg-insp__button--plain"
+                onClick={props.clear}
+                disabled={entries.length === 0}
+              >
+                {t('inspector.clear')}
+              </button>
+              <span role="status" class="tg-insp__muted">
+                {copied}
+              </span>
+            </div>
+            {entries.length === 0 ? (
+              <p class="tg-insp__muted">{t('inspector.empty')}</p>
+            ) : groups.length === 0 ? (
+              <p class="tg-insp__muted">{t('inspector.noMatch')}</p>
+            ) : (
+              <ol class="tg-insp__list" aria-label={t('inspector.history')}>
+                {groups.map((group) => (
+                  <FailureGroup key={group.key} group={group} />
+                ))}
+              </ol>
+            )}
+            <CatalogSearch t={t} idPrefix={idPrefix} language={props.language} />
+          </div>
+        )}
       </div>
-      <div class="tg-insp__actions">
-        <button type="button" class="tg-insp__button" onClick={() => copy('md')} disabled={groups.length === 0}>
-          {t('inspector.copyMarkdown')}
-        </button>
-        <button type="button" class="tg-insp__button" onClick={() => copy('json')} disabled={groups.length === 0}>
-          {t('inspector.copyJson')}
-        </button>
-        <button
-          type="button"
-          class="tg-insp__button tg-insp__button--plain"
-          onClick={props.clear}
-          disabled={entries.length === 0}
-        >
-          {t('inspector.clear')}
-        </button>
-        <span role="status" class="tg-insp__muted">
-          {copied}
-        </span>
-      </div>
-      {entries.length === 0 ? (
-        <p class="tg-insp__muted">{t('inspector.empty')}</p>
-      ) : groups.length === 0 ? (
-        <p class="tg-insp__muted">{t('inspector.noMatch')}</p>
-      ) : (
-        <ol class="tg-insp__list" aria-label={t('inspector.history')}>
-          {groups.map((group) => (
-            <FailureGroup
-              key={group.key}
-              group={group}
-              t={t}
-              time={time}
-              subdomain={props.subdomain}
-              language={props.language}
-            />
-          ))}
-        </ol>
-      )}
-      <CatalogSearch t={t} idPrefix={idPrefix} language={props.language} />
-    </div>
+    </PanelContext.Provider>
   );
 }

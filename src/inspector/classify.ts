@@ -1,4 +1,5 @@
-import { pathOf } from '../host/network/emitter';
+import type { Captured } from '../host/network/captured';
+import { pathOf } from '../host/network/verdict';
 import type { Hint, Section } from './catalog';
 
 /** The body shapes amoCRM answers with (docs/error-bodies.md), plus the bodiless outcomes. */
@@ -32,15 +33,9 @@ export interface Classified {
   hint?: Hint;
 }
 
-/** What `classify` needs: the request, its answer and how it ended. */
-export interface FailureInput {
-  url: string;
-  method: string;
-  status: number;
-  body: string;
-  headers?: Record<string, string>;
-  outcome?: 'http' | 'network' | 'timeout' | 'abort';
-}
+/** What `classify` needs of a failed call (the one failed-call type, `Captured`): request, answer, how it ended. */
+export type FailureInput = Pick<Captured, 'url' | 'method' | 'status' | 'body'> &
+  Partial<Pick<Captured, 'headers' | 'outcome'>>;
 
 type Dict = Record<string, unknown>;
 const isDict = (value: unknown): value is Dict => typeof value === 'object' && value !== null && !Array.isArray(value);

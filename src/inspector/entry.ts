@@ -1,4 +1,6 @@
-import { pathOf, type Captured, type Source } from '../host/network/emitter';
+import type { Caller } from '../host/network/caller';
+import type { Captured, Source } from '../host/network/captured';
+import { pathOf } from '../host/network/verdict';
 import { classify, type Classified } from './classify';
 import { redactText, redactUrl, secretsOf } from './redact';
 
@@ -17,6 +19,8 @@ export interface Entry extends Classified {
   truncated: boolean;
   /** Network error name, jQuery's thrownError. */
   note?: string;
+  /** Who sent the call; entries kept by an older version have none (shown as unknown). */
+  caller?: Caller;
 }
 
 /** Characters of the body kept for the panel and the report. */
@@ -67,5 +71,6 @@ export const toEntry = (captured: Captured): Entry | undefined => {
   };
   if (classified.traceId) entry.traceId = clean(classified.traceId, 120);
   if (captured.detail) entry.note = clean(captured.detail, 200);
+  if (captured.caller) entry.caller = captured.caller;
   return entry;
 };

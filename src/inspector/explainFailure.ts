@@ -1,3 +1,4 @@
+import type { Caller } from '../host/network/caller';
 import type { Translate } from '../i18n';
 import { lookup, type Section } from './catalog';
 import { classify, type Classified, type ErrorRow } from './classify';
@@ -15,6 +16,10 @@ export interface Explanation {
   rows: ExplanationRow[];
   /** The locales in which the explanation is amoCRM's own wording; in any other it is our translation. */
   official?: readonly string[];
+  /** The widget the advice names, when the advice is to find the widget that sent the call. */
+  culprit?: { code: string; name: string };
+  /** About amoCRM's request limit (429, the rate block): the traffic view tells who spends it. */
+  rate: boolean;
 }
 
 /** True when the explanation shown in `language` is the project's translation, not amoCRM's wording. */
@@ -36,13 +41,30 @@ const httpKey = (c: Classified): string => {
   return c.status >= 500 ? 'x5xx' : 'x4xx';
 };
 
+/** Advice (catalog and HTTP) that tells the admin to find the integration or widget that sent the call. */
+const FIND_WIDGET = new Set([
+  'catalog.advice.rate',
+  'catalog.advice.request',
+  'catalog.advice.not_found',
+  'inspector.http.404.advice',
+  'inspector.http.405.advice',
+  'inspector.http.429.advice',
+]);
+const RATE_ADVICE = new Set(['catalog.advice.rate', 'inspector.http.429.advice']);
+
 /**
  * Turns a classified failure into texts, catalog first: (section, code), then the code alone, then the HTTP
  * status; a code the catalog does not know is shown as unknown with the meaning of its HTTP status. A hint from
  * the seed (admin-only access, ended subscription, contact limits, ...) adds its explanation and takes over the
- * advice, because it is more specific than the code.
+ * advice, because it is more specific than the code. Where the advice is "find the widget that sends them" and the
+ * caller is known, the advice names it instead; switching every widget off stays the last resort.
  */
-export const describe = (c: Classified, t: Translate, vars: Record<string, string> = {}): Explanation => {
+export const explain = (
+  c: Classified,
+  t: Translate,
+  vars: Record<string, string> = {},
+  caller?: Caller,
+): Explanation => {
   const entry =
     c.shape === 'validation'
       ? lookup(c.code, 'validation')
@@ -54,11 +76,11 @@ export const describe = (c: Classified, t: Translate, vars: Record<string, strin
   const sectionKey: Section | 'unknown' = entry && entry.section !== 'other' ? entry.section : (c.section ?? 'unknown');
   let title: string;
   let explanation: string;
-  let advice: string;
+  let adviceKey: string;
   if (entry) {
     title = t('inspector.codeTitle', { code: entry.code, section: t(`inspector.sections.${entry.section}`) });
     explanation = t(entry.text);
-    advice = t(entry.advice);
+    adviceKey = entry.advice;
   } else {
     const key = httpKey(c);
     title = c.code
@@ -67,11 +89,21 @@ export const describe = (c: Classified, t: Translate, vars: Record<string, strin
         ? t('inspector.networkTitle')
         : t('inspector.httpTitle', status);
     explanation = t(`inspector.http.${key}.text`, status);
-    advice = t(`inspector.http.${key}.advice`, status);
+    adviceKey = `inspector.http.${key}.advice`;
   }
+  let advice = t(adviceKey, status);
+  const rate = RATE_ADVICE.has(adviceKey) || c.status === 429;
+  let culprit: Explanation['culprit'];
   if (c.hint) {
     explanation = `${explanation}\n${t(`catalog.hints.${c.hint}.text`, vars)}`;
     advice = t(`catalog.hints.${c.hint}.advice`, vars);
+  } else if (caller?.kind === 'widget' && FIND_WIDGET.has(adviceKey)) {
+    culprit = { code: caller.code, name: caller.name };
+    advice = RATE_ADVICE.has(adviceKey)
+      ? t('inspector.culprit.rate', culprit)
+      : `${t('inspector.culprit.widget', culprit)} ${advice}`;
+  } else if (caller?.kind === 'page' && FIND_WIDGET.has(adviceKey)) {
+    advice = `${t('inspector.culprit.page')} ${advice}`;
   }
   return {
     code: c.code || (entry ? entry.code : c.status ? String(c.status) : ''),
@@ -81,6 +113,8 @@ export const describe = (c: Classified, t: Translate, vars: Record<string, strin
     advice,
     rows: c.rows,
     ...(entry ? { official: entry.official } : {}),
+    ...(culprit ? { culprit } : {}),
+    rate,
   };
 };
 
@@ -91,4 +125,4 @@ export const describe = (c: Classified, t: Translate, vars: Record<string, strin
 export const explainFailure = (
   input: { url: string; method: string; status: number; body: string },
   t: Translate,
-): Explanation => describe(classify(input), t);
+): Explanation => explain(classify(input), t);

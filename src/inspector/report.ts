@@ -1,6 +1,7 @@
+import { callerKey, type Caller } from '../host/network/caller';
 import type { Translate } from '../i18n';
 import type { Entry } from './entry';
-import { describe } from './explainFailure';
+import { explain } from './explainFailure';
 import type { Group } from './store';
 
 /** Who the report is for: the widget's version and the account, so support can place it. */
@@ -9,6 +10,18 @@ export interface ReportMeta {
   subdomain: string;
   generatedAt: number;
 }
+
+/** How a caller reads in the panel and the report: the widget's name and code, amoCRM, or unknown. */
+export const callerLabel = (caller: Caller | undefined, t: Translate): string =>
+  caller?.kind === 'widget'
+    ? t('inspector.callers.widget', { name: caller.name, code: caller.code })
+    : t(`inspector.callers.${caller?.kind ?? 'unknown'}`);
+
+/** The caller as report data: the widget's code and name, `amocrm` for the page, `unknown` without a stack. */
+const callerData = (caller: Caller | undefined, t: Translate): { code: string; name: string } =>
+  caller?.kind === 'widget'
+    ? { code: caller.code, name: caller.name }
+    : { code: caller?.kind === 'page' ? 'amocrm' : 'unknown', name: callerLabel(caller, t) };
 
 /** A fence longer than any backtick run inside, so a body cannot close it early. */
 const fence = (text: string): string =>
@@ -23,9 +36,10 @@ export const reportData = (groups: readonly Group[], t: Translate, meta: ReportM
   version: meta.version,
   account: meta.subdomain,
   failures: groups.map(({ latest: e, entries }) => {
-    const d = describe(e, t, { subdomain: meta.subdomain });
+    const d = explain(e, t, { subdomain: meta.subdomain }, e.caller);
     return {
       count: entries.length,
+      caller: callerData(e.caller, t),
       lastAt: new Date(e.at).toISOString(),
       firstAt: new Date(entries[entries.length - 1]?.at ?? e.at).toISOString(),
       source: e.source,
@@ -62,6 +76,7 @@ export const reportMarkdown = (groups: readonly Group[], t: Translate, meta: Rep
   data.failures.forEach((f, index) => {
     lines.push('', `## ${index + 1}. ${inline(f.title)} — ${f.method} ${inline(f.url)} ×${f.count}`, '');
     lines.push(`- ${t('inspector.fields.time')}: ${f.lastAt}`);
+    lines.push(`- ${t('inspector.fields.caller')}: ${inline(f.caller.name)} (${inline(f.caller.code)})`);
     lines.push(`- ${t('inspector.fields.http')}: ${f.status || '—'} · ${t('inspector.fields.source')}: ${f.source}`);
     if (f.requestIds.length) lines.push(`- ${t('inspector.fields.requestId')}: ${f.requestIds.join(', ')}`);
     if (f.retryAfter !== undefined) lines.push(`- ${t('inspector.fields.retryAfter')}: ${f.retryAfter}`);
@@ -77,8 +92,9 @@ export const reportMarkdown = (groups: readonly Group[], t: Translate, meta: Rep
   return `${lines.join('\n')}\n`;
 };
 
-/** Entries that pass the panel's filters. */
+/** Entries that pass the panel's filters; `caller` is a caller key (`widget:<code>`, `page`, `unknown`). */
 export interface Filters {
+  caller: string;
   source: string;
   status: string;
   code: string;
@@ -87,6 +103,7 @@ export interface Filters {
 export const applyFilters = (entries: readonly Entry[], filters: Filters): Entry[] =>
   entries.filter(
     (e) =>
+      (!filters.caller || callerKey(e.caller) === filters.caller) &&
       (!filters.source || e.source === filters.source) &&
       (!filters.status || String(e.status) === filters.status) &&
       (!filters.code || (e.code || e.shape) === filters.code),

@@ -3,12 +3,13 @@ import en from '../../i18n/en.json';
 import adminKit, { type AdminKit } from '../admin';
 import ru from '../../i18n/ru.json';
 import type { WidgetContext } from '../host/amo';
-import type { Captured, Listener } from '../host/network/emitter';
+import type { Captured, Listener } from '../host/network/captured';
 import type { Slot } from '../host/network/sessionSlot';
 import { injectStyle, mount } from '../host/mount';
 import { createTranslate, type Langs } from '../i18n';
 import type { Feature } from '../feature';
 import { createStartInspector } from './startInspector';
+import { allByRole, byRole } from './testing/queries';
 
 const context = (over: Partial<WidgetContext> = {}): WidgetContext => ({
   widgetCode: 'task_guard',
@@ -93,6 +94,7 @@ const start = (
       return true;
     },
     tripped: () => breaker.tripped,
+    traffic: () => [],
   })({ ctx, t: createTranslate(langs), adminKit: loads });
   const emit = async (captured: Captured) => {
     for (const listener of listeners) listener(captured);
@@ -207,13 +209,12 @@ describe('startInspector', () => {
     await s.emit(failure({ status: 429, body: '{"title":"Too Many Requests","status":429}' }));
     launcher()?.click();
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const status = document.querySelectorAll<HTMLSelectElement>('.tg-insp__select')[1];
-    if (!status) throw new Error('no status filter');
+    const status = byRole(document.body, 'combobox', 'Статус') as HTMLSelectElement;
     status.value = '429';
     status.dispatchEvent(new Event('change', { bubbles: true }));
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(document.querySelectorAll('.tg-insp__list > .tg-insp__card')).toHaveLength(1);
-    [...document.querySelectorAll('button')].find((b) => b.textContent === 'Очистить')?.click();
+    expect(allByRole(byRole(document.body, 'list', 'Последние сбои'), 'listitem')).toHaveLength(1);
+    byRole(document.body, 'button', 'Очистить').click();
     await new Promise((resolve) => setTimeout(resolve, 0));
     await vi.waitFor(() => expect(launcher()?.getAttribute('aria-label')).toBe('Ошибки API: 0'));
   });

@@ -1,11 +1,13 @@
 import { drawAdmin, type AdminDrawing } from '../drawAdmin';
 import type { Feature, StartFeature, Undo } from '../feature';
 import { copyText } from '../host/network/clipboard';
-import type { AdminKit, InspectorStore } from '../admin';
-import type { Captured, Listener } from '../host/network/emitter';
-import { installWatchers, subscribe, watchersTripped, type WatchOptions } from '../host/network/registry';
+import type { AdminKit, InspectorStore } from '../adminKit';
+import type { Captured, Listener } from '../host/network/captured';
+import { installWatchers, subscribe, trafficRows, watchersTripped, type WatchOptions } from '../host/network/registry';
+import type { TrafficRow } from '../host/network/traffic';
 import { sessionSlot, type Slot } from '../host/network/sessionSlot';
 import { injectStyle, mount } from '../host/mount';
+import { undoAll } from '../undo';
 import type { InspectorProps } from './Inspector';
 import type { Store } from './store';
 
@@ -27,6 +29,7 @@ export interface InspectorIo {
   injectStyle: (id: string, css: string) => Undo;
   copy: (text: string) => Promise<boolean>;
   tripped: () => boolean;
+  traffic: (now: number) => TrafficRow[];
 }
 
 const hostIo: InspectorIo = {
@@ -37,6 +40,7 @@ const hostIo: InspectorIo = {
   injectStyle: (id, css) => injectStyle(id, css),
   copy: (text) => copyText(text),
   tripped: () => watchersTripped(),
+  traffic: (now) => trafficRows(now),
 };
 
 /**
@@ -47,16 +51,8 @@ const hostIo: InspectorIo = {
 export const createStartInspector =
   (io: InspectorIo = hostIo): StartFeature =>
   ({ ctx, t, $, adminKit }) => {
-    const undos: Undo[] = [io.installWatchers({ $ })];
-    const stop = (): void => {
-      while (undos.length) {
-        try {
-          undos.pop()?.();
-        } catch {
-          // One failing undo must not keep the others from running.
-        }
-      }
-    };
+    const undos: Undo[] = [io.installWatchers({ $, self: { code: ctx.widgetCode, path: ctx.path } })];
+    const stop = (): void => undoAll(undos);
     if (!ctx.isAdmin) return { stop };
 
     // Subscribed at once, before admin.js arrives: what is captured meanwhile waits here (bounded) for the store.
@@ -95,6 +91,7 @@ export const createStartInspector =
       version: ctx.widgetVersion,
       copy: io.copy,
       tripped: io.tripped,
+      traffic: io.traffic,
     });
     // Asked for right after init, so the launcher shows up promptly on the admin's first page.
     const drawing: AdminDrawing<Loaded> = { load, t, mount: io.mount, injectStyle: io.injectStyle };

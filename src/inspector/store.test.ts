@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import ru from '../../i18n/ru.json';
-import type { Captured } from '../host/network/emitter';
+import type { Captured } from '../host/network/captured';
 import type { Slot } from '../host/network/sessionSlot';
 import { createTranslate } from '../i18n';
 import { endpointOf, toEntry, type Entry } from './entry';

@@ -1,4 +1,5 @@
 import type { Slot } from '../host/network/sessionSlot';
+import { callerKey } from '../host/network/caller';
 import type { Entry } from './entry';
 
 /** The most entries kept, in memory and in the tab's session storage. */
@@ -81,11 +82,11 @@ export interface Group {
   entries: Entry[];
 }
 
-/** Groups entries by code (or status) and endpoint, newest group first, counts by `entries.length`. */
+/** Groups entries by code (or status), endpoint and caller, newest group first, counts by `entries.length`. */
 export const groupEntries = (entries: readonly Entry[]): Group[] => {
   const groups = new Map<string, Group>();
   for (const entry of entries) {
-    const key = `${entry.code || entry.shape}|${entry.status}|${entry.method} ${entry.endpoint}`;
+    const key = `${entry.code || entry.shape}|${entry.status}|${entry.method} ${entry.endpoint}|${callerKey(entry.caller)}`;
     const group = groups.get(key);
     if (group) group.entries.push(entry);
     else groups.set(key, { key, latest: entry, entries: [entry] });

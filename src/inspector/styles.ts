@@ -47,4 +47,17 @@ export const INSPECTOR_CSS = `
 .task-guard .tg-insp__excerpt{max-height:180px;overflow:auto;margin:4px 0 0;padding:6px 8px;background:#f5f5f5;border:1px solid #e8eaeb;border-radius:3px;font:11px/1.4 Menlo,Consolas,monospace;white-space:pre-wrap;word-break:break-all}
 .task-guard .tg-insp__catalog{padding-top:10px;border-top:1px solid #e8eaeb}
 .task-guard .tg-insp__results{margin-top:8px}
+.task-guard .tg-insp__tabs{display:flex;gap:4px;margin:0 0 10px;border-bottom:1px solid #e8eaeb}
+.task-guard .tg-insp__tab{padding:6px 10px;border:0;border-bottom:2px solid transparent;background:none;font:inherit;color:#6b7176;cursor:pointer}
+.task-guard .tg-insp__tab--on{border-bottom-color:#2d83c4;color:#313942;font-weight:bold}
+.task-guard .tg-insp__tab:focus-visible{outline:2px solid #2d83c4;outline-offset:-2px}
+.task-guard .tg-insp__subtitle{margin:0 0 4px;font-size:14px}
+.task-guard .tg-insp__caller{margin:0 0 4px}
+.task-guard .tg-insp__link{color:#2d83c4}
+.task-guard .tg-insp__notice--bad{border-color:#f3c4c4;background:#fdecec;color:#b42b2b}
+.task-guard .tg-insp__traffic-table th[scope=row]{text-align:left;font-weight:normal}
+.task-guard .tg-insp__traffic-table td{text-align:right}
+.task-guard .tg-insp__rate--near th,.task-guard .tg-insp__rate--near td{background:#fff8e6}
+.task-guard .tg-insp__rate--over th,.task-guard .tg-insp__rate--over td{background:#fdecec}
+.task-guard .tg-insp__sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 `;

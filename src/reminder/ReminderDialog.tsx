@@ -1,21 +1,12 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { TaskType } from '../host/amo';
-import { pluralKey, type Translate } from '../i18n';
-import type { Config } from './config';
+import { pluralKey } from '../i18n';
+import { ReminderContext, type ReminderDisplay } from './reminderContext';
 import { ReminderRow } from './ReminderRow';
 import type { FlaggedDeal } from './scan';
 import type { CreateOutcome, Draft, NewTask } from './TaskForm';
 
-export interface ReminderDialogProps {
-  deals: FlaggedDeal[];
-  t: Translate;
-  language: string;
-  currency: string;
-  timezone: string;
-  now: number;
-  config: Config;
-  taskTypes: TaskType[];
-  templates: string[];
+/** The dialog's rules for this moment, as `dialogModel` works them out. */
+export interface DialogRules {
   /** Gentle mode with snoozes left, or a failed check: the user may close. */
   canClose: boolean;
   /** Gentle mode: snoozes left today; `undefined` in strict mode. */
@@ -24,6 +15,11 @@ export interface ReminderDialogProps {
   notice?: string;
   /** The admin allows an emergency dismiss; offered only while the dialog cannot be closed otherwise. */
   emergency: boolean;
+}
+
+/** The dialog's display values (handed down as context), its rules, the deals and what the runtime does. */
+export interface ReminderDialogProps extends ReminderDisplay, DialogRules {
+  deals: FlaggedDeal[];
   drafts: Map<number, Draft>;
   onClose(): void;
   onEmergency(): Promise<boolean>;
@@ -39,6 +35,8 @@ const FOCUSABLE =
 /** The full-screen reminder: the count, the deals, and a queue of "set the next task" forms. */
 export const ReminderDialog = (props: ReminderDialogProps) => {
   const { deals, t, language } = props;
+  const { currency, timezone, now, config, taskTypes, templates } = props;
+  const display: ReminderDisplay = { t, language, currency, timezone, now, config, taskTypes, templates };
   const [activeId, setActiveId] = useState<number | undefined>(deals[0]?.id);
   const [shown, setShown] = useState(PAGE_ROWS);
   const [confirming, setConfirming] = useState(false);
@@ -115,116 +113,110 @@ export const ReminderDialog = (props: ReminderDialogProps) => {
   const closeLabel = props.notice ? t('reminder.close') : t('reminder.snooze', { minutes: props.config.snoozeMinutes });
 
   return (
-    <div class="task-guard__overlay">
-      <div
-        class="task-guard__dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby="task-guard-reminder-count"
-        tabIndex={-1}
-        ref={attach}
-        onKeyDown={onKeyDown}
-      >
-        <header class="task-guard__header">
-          <div>
-            <h2 id={titleId} class="task-guard__title">
-              {t('reminder.title')}
-            </h2>
-            <p id="task-guard-reminder-count" class="task-guard__count">
-              {t(`reminder.count.${pluralKey(language, count)}`, { count })}
-            </p>
-          </div>
-          {props.canClose && (
-            <button
-              type="button"
-              class="task-guard__close"
-              aria-label={closeLabel}
-              title={closeLabel}
-              onClick={props.onClose}
-            >
-              ×
-            </button>
-          )}
-        </header>
-        {props.notice && (
-          <p class="task-guard__notice-line" role="status">
-            {props.notice}
-          </p>
-        )}
-        <ul class="task-guard__list">
-          {visible.map((deal) => (
-            <ReminderRow
-              key={deal.id}
-              deal={deal}
-              t={t}
-              language={language}
-              currency={props.currency}
-              timezone={props.timezone}
-              now={props.now}
-              config={props.config}
-              taskTypes={props.taskTypes}
-              templates={props.templates}
-              open={deal.id === active}
-              focus={deal.id === active}
-              draft={props.drafts.get(deal.id)}
-              saveDraft={(draft) => props.drafts.set(deal.id, draft)}
-              onOpen={() => setActiveId(deal.id)}
-              create={(task) => create(deal, task)}
-            />
-          ))}
-        </ul>
-        {count > shown && (
-          <button type="button" class="task-guard__more" onClick={() => setShown(shown + PAGE_ROWS * 2)}>
-            {t('reminder.more', { count: count - shown })}
-          </button>
-        )}
-        <footer class="task-guard__footer">
-          {props.snoozesLeft !== undefined && !props.notice && (
-            <span class="task-guard__snoozes">
-              {props.canClose
-                ? t('reminder.snoozesLeft', { count: props.snoozesLeft, minutes: props.config.snoozeMinutes })
-                : t('reminder.snoozesUsed')}
-            </span>
-          )}
-          {props.snoozesLeft === undefined && !props.canClose && (
-            <span class="task-guard__snoozes">{t('reminder.strict')}</span>
-          )}
-          {props.canClose && (
-            <button type="button" class="task-guard__button" onClick={props.onClose}>
-              {closeLabel}
-            </button>
-          )}
-          {props.emergency &&
-            !props.canClose &&
-            (confirming ? (
-              <span class="task-guard__confirm" role="group" aria-label={t('reminder.emergency.label')}>
-                <span>{t('reminder.emergency.confirm', { count })}</span>
-                <button
-                  type="button"
-                  class="task-guard__button task-guard__button--danger"
-                  onClick={() => {
-                    void props.onEmergency().then((ok) => setDismissFailed(!ok));
-                  }}
-                >
-                  {t('reminder.emergency.yes')}
-                </button>
-                <button type="button" class="task-guard__button" onClick={() => setConfirming(false)}>
-                  {t('reminder.emergency.no')}
-                </button>
-                {dismissFailed && <span role="alert">{t('reminder.emergency.failed')}</span>}
-              </span>
-            ) : (
+    <ReminderContext.Provider value={display}>
+      <div class="task-guard__overlay">
+        <div
+          class="task-guard__dialog"
+          role="dialog"
+          aria-modal="true"
+          aria-labelledby={titleId}
+          aria-describedby="task-guard-reminder-count"
+          tabIndex={-1}
+          ref={attach}
+          onKeyDown={onKeyDown}
+        >
+          <header class="task-guard__header">
+            <div>
+              <h2 id={titleId} class="task-guard__title">
+                {t('reminder.title')}
+              </h2>
+              <p id="task-guard-reminder-count" class="task-guard__count">
+                {t(`reminder.count.${pluralKey(language, count)}`, { count })}
+              </p>
+            </div>
+            {props.canClose && (
               <button
                 type="button"
-                class="task-guard__button task-guard__button--link"
-                onClick={() => setConfirming(true)}
+                class="task-guard__close"
+                aria-label={closeLabel}
+                title={closeLabel}
+                onClick={props.onClose}
               >
-                {t('reminder.emergency.label')}
+                ×
               </button>
+            )}
+          </header>
+          {props.notice && (
+            <p class="task-guard__notice-line" role="status">
+              {props.notice}
+            </p>
+          )}
+          <ul class="task-guard__list">
+            {visible.map((deal) => (
+              <ReminderRow
+                key={deal.id}
+                deal={deal}
+                open={deal.id === active}
+                focus={deal.id === active}
+                draft={props.drafts.get(deal.id)}
+                saveDraft={(draft) => props.drafts.set(deal.id, draft)}
+                onOpen={() => setActiveId(deal.id)}
+                create={(task) => create(deal, task)}
+              />
             ))}
-        </footer>
+          </ul>
+          {count > shown && (
+            <button type="button" class="task-guard__more" onClick={() => setShown(shown + PAGE_ROWS * 2)}>
+              {t('reminder.more', { count: count - shown })}
+            </button>
+          )}
+          <footer class="task-guard__footer">
+            {props.snoozesLeft !== undefined && !props.notice && (
+              <span class="task-guard__snoozes">
+                {props.canClose
+                  ? t('reminder.snoozesLeft', { count: props.snoozesLeft, minutes: props.config.snoozeMinutes })
+                  : t('reminder.snoozesUsed')}
+              </span>
+            )}
+            {props.snoozesLeft === undefined && !props.canClose && (
+              <span class="task-guard__snoozes">{t('reminder.strict')}</span>
+            )}
+            {props.canClose && (
+              <button type="button" class="task-guard__button" onClick={props.onClose}>
+                {closeLabel}
+              </button>
+            )}
+            {props.emergency &&
+              !props.canClose &&
+              (confirming ? (
+                <span class="task-guard__confirm" role="group" aria-label={t('reminder.emergency.label')}>
+                  <span>{t('reminder.emergency.confirm', { count })}</span>
+                  <button
+                    type="button"
+                    class="task-guard__button task-guard__button--danger"
+                    onClick={() => {
+                      void props.onEmergency().then((ok) => setDismissFailed(!ok));
+                    }}
+                  >
+                    {t('reminder.emergency.yes')}
+                  </button>
+                  <button type="button" class="task-guard__button" onClick={() => setConfirming(false)}>
+                    {t('reminder.emergency.no')}
+                  </button>
+                  {dismissFailed && <span role="alert">{t('reminder.emergency.failed')}</span>}
+                </span>
+              ) : (
+                <button
+                  type="button"
+                  class="task-guard__button task-guard__button--link"
+                  onClick={() => setConfirming(true)}
+                >
+                  {t('reminder.emergency.label')}
+                </button>
+              ))}
+          </footer>
+        </div>
       </div>
-    </div>
+    </ReminderContext.Provider>
   );
 };

@@ -1,23 +1,23 @@
-import { useEffect, useState } from 'preact/hooks';
+import type { Observable } from '../observable';
+import { useObservable } from '../useObservable';
+import { dialogRules, type ViewState } from './dialogModel';
 import { ReminderDialog, type ReminderDialogProps } from './ReminderDialog';
-import type { Store } from './store';
+import type { ReminderDisplay } from './reminderContext';
 
-/** What the dialog needs beyond the store's state: the runtime's callbacks and fixed values. */
-export type ReminderViewProps<S> = {
-  store: Store<S>;
-  /** Maps the state to the dialog's props, or to nothing when the dialog is not to be shown. */
-  select(state: S): ReminderDialogProps | undefined;
-};
+/** What the runtime does when the user acts in the dialog. */
+export type ReminderActions = Pick<ReminderDialogProps, 'drafts' | 'onClose' | 'onEmergency' | 'create'>;
 
-/** Subscribes to the runtime's store and shows the dialog while there is something to show. */
-export const ReminderView = <S,>({ store, select }: ReminderViewProps<S>) => {
-  const [state, setState] = useState(store.get());
-  useEffect(() => {
-    const undo = store.subscribe(setState);
-    // Preact runs effects after paint: a change that came in between (another tab's answer) is picked up here.
-    setState(store.get());
-    return undo;
-  }, [store]);
-  const props = select(state);
-  return props ? <ReminderDialog {...props} /> : null;
+export interface ReminderViewProps {
+  /** The reminder's state in this tab; the view re-reads it on every change. */
+  store: Observable<ViewState>;
+  /** What does not change while the reminder runs: the user's language and zone, the policy, the choices. */
+  display: Omit<ReminderDisplay, 'now'>;
+  actions: ReminderActions;
+}
+
+/** Shows the dialog while the rules (dialogModel) say there is something to show. */
+export const ReminderView = ({ store, display, actions }: ReminderViewProps) => {
+  const state = useObservable(store);
+  const rules = dialogRules(state, display.config, display.t);
+  return rules ? <ReminderDialog {...display} {...rules} {...actions} now={state.now} deals={state.deals} /> : null;
 };

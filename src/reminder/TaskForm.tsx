@@ -1,10 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { TaskType } from '../host/amo';
-import type { Translate } from '../i18n';
 import type { Explanation } from '../inspector/explainFailure';
 import { dueOptions, fromLocalInput, toLocalInput, type DuePreset } from './dueDates';
-import type { Config } from './config';
 import { formatWhen } from './format';
+import { useReminderDisplay } from './reminderContext';
 import type { FlaggedDeal } from './scan';
 
 /** What the user typed for one deal; kept outside the form so nothing typed is lost on a re-render. */
@@ -26,13 +24,6 @@ export type CreateOutcome = { ok: true } | { ok: false; explanation: Explanation
 
 export interface TaskFormProps {
   deal: FlaggedDeal;
-  t: Translate;
-  language: string;
-  timezone: string;
-  config: Config;
-  taskTypes: TaskType[];
-  templates: string[];
-  now: number;
   draft: Draft | undefined;
   saveDraft(draft: Draft): void;
   create(task: NewTask): Promise<CreateOutcome>;
@@ -45,17 +36,18 @@ export const fillTemplate = (template: string, deal: Pick<FlaggedDeal, 'name' | 
 
 /** The inline "set the next task" form of one reminder row. */
 export const TaskForm = (props: TaskFormProps) => {
-  const { deal, t, language, timezone } = props;
+  const { deal } = props;
+  const { t, language, timezone, now, config, taskTypes, templates } = useReminderDisplay();
   // Not on every keystroke: the presets only change with the clock, the policy or the time zone.
-  const options = useMemo(() => dueOptions(props.now, props.config, timezone), [props.now, props.config, timezone]);
+  const options = useMemo(() => dueOptions(now, config, timezone), [now, config, timezone]);
   const first = options[0];
   const [draft, setDraft] = useState<Draft>(
     () =>
       props.draft ?? {
-        typeId: props.taskTypes[0]?.id ?? 1,
+        typeId: taskTypes[0]?.id ?? 1,
         text: '',
         preset: first?.preset ?? 'custom',
-        custom: toLocalInput(first?.at ?? props.now + 3_600_000, timezone),
+        custom: toLocalInput(first?.at ?? now + 3_600_000, timezone),
       },
   );
   const [pending, setPending] = useState(false);
@@ -108,7 +100,7 @@ export const TaskForm = (props: TaskFormProps) => {
             value={String(draft.typeId)}
             onChange={(e) => update({ typeId: Number((e.currentTarget as HTMLSelectElement).value) })}
           >
-            {props.taskTypes.map((type) => (
+            {taskTypes.map((type) => (
               <option key={type.id} value={String(type.id)}>
                 {type.name}
               </option>
@@ -140,9 +132,9 @@ export const TaskForm = (props: TaskFormProps) => {
           </label>
         )}
       </div>
-      {props.templates.length > 0 && (
+      {templates.length > 0 && (
         <div class="task-guard__templates" role="group" aria-label={t('reminder.form.templates')}>
-          {props.templates.map((template) => (
+          {templates.map((template) => (
             <button
               type="button"
               key={template}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, parseConfig, serializeConfig } from './config';
+import { DEFAULT_CONFIG, LIMITS } from './config';
+import { parseConfig, serializeConfig } from './parseConfig';
 
 describe('parseConfig', () => {
   it.each([
@@ -51,5 +52,13 @@ describe('parseConfig', () => {
   it('round-trips through serializeConfig', () => {
     const config = { ...DEFAULT_CONFIG, workDays: [1, 2, 3, 4, 5, 6, 7], templates: ['Call {deal}'] };
     expect(parseConfig(serializeConfig(config))).toEqual({ config, warnings: [] });
+  });
+});
+
+describe('LIMITS: the bounds written once', () => {
+  it.each(Object.entries(LIMITS))('%s: the schema takes %o and refuses one past either end', (field, { min, max }) => {
+    for (const value of [min, max]) expect(parseConfig({ [field]: value }).warnings).toEqual([]);
+    for (const value of [min - 1, max + 1])
+      expect(parseConfig({ [field]: value }).warnings).toEqual([{ code: 'field', field }]);
   });
 });

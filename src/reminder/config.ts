@@ -1,21 +1,7 @@
-import {
-  array,
-  boolean,
-  integer,
-  maxLength,
-  maxValue,
-  minValue,
-  nullable,
-  number,
-  picklist,
-  pipe,
-  record,
-  regex,
-  safeParse,
-  string,
-  type GenericSchema,
-} from 'valibot';
-import { DEFAULT_CONFIG } from './defaultConfig';
+/**
+ * The admin's policy as plain values: its type, the defaults, the bounds of every number and the time arithmetic.
+ * No validator here: script.js and the settings form (admin.js) read it; `parseConfig.ts` reads a stored value.
+ */
 
 /** How hard the reminder insists: gentle can be closed (snoozed), strict stays while deals remain. */
 export type Mode = 'gentle' | 'strict';
@@ -54,30 +40,36 @@ export interface Config {
   templates: string[];
 }
 
-// In its own module: the settings form (admin.js) needs the defaults without the validators below.
-export { DEFAULT_CONFIG };
+/** The policy of a fresh install; also what any unreadable field of a saved one falls back to. */
+export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
+  stages: null,
+  excludedUsers: [],
+  includeAdmins: false,
+  mode: 'gentle',
+  snoozeMinutes: 30,
+  maxSnoozes: 3,
+  graceMinutes: 30,
+  intervalMinutes: 5,
+  workDays: [1, 2, 3, 4, 5],
+  workStart: '09:00',
+  workEnd: '19:00',
+  overdueIsNoTask: false,
+  horizonDays: 0,
+  linkedTasksCount: false,
+  emergencyDismiss: false,
+  templates: [],
+});
 
-const int = (min: number, max: number) => pipe(number(), integer(), minValue(min), maxValue(max));
-const id = int(1, Number.MAX_SAFE_INTEGER);
+/** The number fields of the policy. */
+export type NumberField = 'snoozeMinutes' | 'maxSnoozes' | 'graceMinutes' | 'intervalMinutes' | 'horizonDays';
 
-// One schema per field, so a single bad value falls back to its default instead of discarding the whole policy.
-const FIELDS: { [K in keyof Config]: GenericSchema<unknown, Config[K]> } = {
-  stages: nullable(record(pipe(string(), regex(/^\d+$/)), array(id))),
-  excludedUsers: array(id),
-  includeAdmins: boolean(),
-  mode: picklist(['gentle', 'strict']),
-  snoozeMinutes: int(1, 24 * 60),
-  maxSnoozes: int(0, 50),
-  graceMinutes: int(0, 30 * 24 * 60),
-  intervalMinutes: int(1, 24 * 60),
-  workDays: array(int(1, 7)),
-  workStart: pipe(string(), regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
-  workEnd: pipe(string(), regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/)),
-  overdueIsNoTask: boolean(),
-  horizonDays: int(0, 3650),
-  linkedTasksCount: boolean(),
-  emergencyDismiss: boolean(),
-  templates: array(pipe(string(), maxLength(1000))),
+/** The bounds of every number field, written once: the schema (parseConfig.ts) and the settings form both use them. */
+export const LIMITS: Readonly<Record<NumberField, { min: number; max: number }>> = {
+  snoozeMinutes: { min: 1, max: 24 * 60 },
+  maxSnoozes: { min: 0, max: 50 },
+  graceMinutes: { min: 0, max: 30 * 24 * 60 },
+  intervalMinutes: { min: 1, max: 24 * 60 },
+  horizonDays: { min: 0, max: 3650 },
 };
 
 /** Why the stored value was not taken as it is; the settings form shows these to the admin. */
@@ -90,52 +82,3 @@ export interface ParsedConfig {
 
 /** Minutes since midnight of an `HH:MM` string (already validated). */
 export const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-
-const fresh = (): Config => ({
-  ...DEFAULT_CONFIG,
-  excludedUsers: [],
-  workDays: [...DEFAULT_CONFIG.workDays],
-  templates: [],
-});
-
-/**
- * Reads the custom field's value (a JSON string, an already parsed object, or nothing). Never throws: empty or
- * malformed input gives the defaults, a bad field gives that field's default, each with a warning for the admin.
- */
-export const parseConfig = (raw: unknown): ParsedConfig => {
-  const config = fresh();
-  let value: unknown = raw;
-  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
-    return { config, warnings: [{ code: 'empty' }] };
-  }
-  if (typeof value === 'string') {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      return { config, warnings: [{ code: 'malformed' }] };
-    }
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { config, warnings: [{ code: 'malformed' }] };
-  }
-  const input = value as Record<string, unknown>;
-  const warnings: ConfigWarning[] = [];
-  const target = config as unknown as Record<string, unknown>;
-  for (const field of Object.keys(FIELDS) as (keyof Config)[]) {
-    if (!(field in input)) continue;
-    const result = safeParse(FIELDS[field], input[field]);
-    if (result.success) target[field] = result.output;
-    else warnings.push({ code: 'field', field });
-  }
-  // Cross-field rules: a working day that ends before it starts would never let the reminder show.
-  if (minutesOf(config.workEnd) <= minutesOf(config.workStart)) {
-    config.workStart = DEFAULT_CONFIG.workStart;
-    config.workEnd = DEFAULT_CONFIG.workEnd;
-    warnings.push({ code: 'field', field: 'workEnd' });
-  }
-  config.workDays = [...new Set(config.workDays)].sort((a, b) => a - b);
-  return { config, warnings };
-};
-
-/** The value the settings form stores in the custom field. */
-export const serializeConfig = (config: Config): string => JSON.stringify(config);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from './defaultConfig';
+import { DEFAULT_CONFIG } from './config';
 import { restOf, type RestInput } from './resting';
 import { nextWorkingStart } from './workingHours';
 

@@ -1,3 +1,4 @@
+import type { Observable } from '../observable';
 import type { Config } from './config';
 import { nextWorkingStart } from './workingHours';
 
@@ -46,3 +47,6 @@ export const restOf = (input: RestInput): ReminderRest => {
   if (input.deals === 0) return { kind: 'nothing', next };
   return { kind: 'showing', count: input.deals, next };
 };
+
+/** How the reminder tells the admin's page why it rests: a value and its changes. */
+export type RestSource = Observable<ReminderRest>;

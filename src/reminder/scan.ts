@@ -1,5 +1,4 @@
 import type { Api } from '../host/api';
-import { hostApi } from '../host/api';
 import type { Config } from './config';
 import {
   isCandidate,
@@ -253,7 +252,7 @@ const confirm = async (
  * with batched task requests. Costs ceil(deals/250) + ceil(candidates/50) + 2 requests (plus the linked
  * contacts' and companies' batches when that option is on); the 2 are saved when `input.account` is given.
  */
-export const scan = async (input: ScanInput, api: Api = hostApi()): Promise<ScanResult> => {
+export const scan = async (input: ScanInput, api: Api): Promise<ScanResult> => {
   const before = api.sent;
   const { filtered, stages } = input.account ?? (await loadScanAccount(api));
   const raw = await api.getAll('/api/v4/leads', dealQuery(input, stages, filtered), 'leads', (done) =>
@@ -282,7 +281,7 @@ export const recheck = async (
   shown: readonly FlaggedDeal[],
   config: Config,
   now: number,
-  api: Api = hostApi(),
+  api: Api,
 ): Promise<FlaggedDeal[]> => {
   if (shown.length === 0) return [];
   const tasks = await openTasks(

@@ -1,18 +1,23 @@
-import { hostApi } from '../host/api';
-import { realClock } from '../host/clock';
-import { injectStyle, mount } from '../host/mount';
 import { drawAdmin, type AdminDrawing } from '../drawAdmin';
-import type { FeatureEnv, SaveRequest, SettingsField, Undo } from '../feature';
-import { parseConfig, serializeConfig, type Config } from './config';
-import type { ReminderRest } from './resting';
+import type { FeatureEnv, SaveRequest, SettingsField } from '../feature';
+import { hostApi, type Api } from '../host/api';
+import type { Clock } from '../host/clock';
+import { injectStyle, mount } from '../host/mount';
+import { ADMIN_CHUNK, type LoadChunk } from '../lazy';
+import type { Undo } from '../undo';
+import type { Config } from './config';
+import { isReminderAdmin, type ReminderAdmin } from './lazy';
+import { parseConfig, serializeConfig } from './parseConfig';
+import type { RestSource } from './resting';
 import { loadStages, scan } from './scan';
-import type { ReminderDeps } from './startReminder';
-import { REMINDER_CSS } from './styles';
 
-/** How the reminder tells the admin's page why it rests: a value and its changes. */
-export interface RestSource {
-  get(): ReminderRest;
-  subscribe(listener: () => void): Undo;
+/** What the admin's side needs from the reminder's dependencies (deps.ts); the host's API by default. */
+export interface AdminSideDeps {
+  load: LoadChunk;
+  clock: Clock;
+  api?: Api;
+  mount?: AdminDrawing['mount'];
+  injectStyle?: AdminDrawing['injectStyle'];
 }
 
 const NOT_WATCHED: RestSource = { get: () => ({ kind: 'notWatched' }), subscribe: () => () => undefined };
@@ -50,25 +55,26 @@ export const completeSave = (form: FormState | undefined, request: SaveRequest):
   return true;
 };
 
-/** The admin's side: the settings form and the team report, drawn from admin.js (loaded when first needed). */
+/**
+ * The admin's side: the settings form and the team report, drawn from the reminder's part of admin.js (loaded when
+ * first needed, reminder/lazy.ts); if it cannot load, a localized line in their place.
+ */
 export const settingsFeature = (
   env: FeatureEnv,
   parsed: ReturnType<typeof parseConfig>,
-  deps: Partial<ReminderDeps>,
+  deps: AdminSideDeps,
   rest: RestSource = NOT_WATCHED,
   onSettingsOpen: (open: boolean) => void = () => undefined,
 ) => {
   let form: FormState | undefined;
-  const drawing: AdminDrawing = {
-    load: env.adminKit,
+  const drawing: AdminDrawing<ReminderAdmin> = {
+    load: () => deps.load(ADMIN_CHUNK, isReminderAdmin),
     t: env.t,
     mount: deps.mount ?? mount,
     injectStyle: deps.injectStyle ?? injectStyle,
   };
   return {
     settings(field: SettingsField): Undo {
-      // The shared buttons and fields; the form's own look comes with admin.js.
-      const style = drawing.injectStyle('reminder', REMINDER_CSS);
       const seed = parseConfig(field.saved);
       const unreadable = seed.warnings.some((warning) => warning.code === 'malformed');
       const state: FormState = {
@@ -99,30 +105,24 @@ export const settingsFeature = (
       );
       return () => {
         undo();
-        style();
         onSettingsOpen(false);
       };
     },
     // Completes the host's fields with the policy; refuses only to overwrite an unreadable policy unconfirmed.
     save: (request: SaveRequest) => completeSave(form, request),
     advanced(root: HTMLElement): Undo {
-      const style = drawing.injectStyle('reminder', REMINDER_CSS);
-      const undo = drawAdmin(drawing, root, (kit) =>
+      return drawAdmin(drawing, root, (kit) =>
         kit.teamReport(root, {
           t: env.t,
           ctx: env.ctx,
           config: parsed.config,
           warnings: parsed.warnings,
           api: deps.api ?? hostApi(),
-          now: (deps.clock ?? realClock).now,
+          now: deps.clock.now,
           run: scan,
           rest,
         }),
       );
-      return () => {
-        undo();
-        style();
-      };
     },
   };
 };

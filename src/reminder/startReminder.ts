@@ -1,164 +1,70 @@
-import { h, type ComponentChild } from 'preact';
-import { ApiError, hostApi, type Api } from '../host/api';
-import { realClock, type Clock } from '../host/clock';
-import { injectStyle, mount } from '../host/mount';
-import { joinTabs, sharedValue, type SharedValue, type Tabs } from '../host/tabs';
-import type { TaskType } from '../host/amo';
-import type { Feature, FeatureEnv, StartFeature, Undo } from '../feature';
-import type { Translate } from '../i18n';
-import type { Explanation } from '../inspector/explainFailure';
-import { minutesOf, parseConfig } from './config';
-import { restOf } from './resting';
-import { settingsFeature, type RestSource } from './settingsFeature';
+/**
+ * The reminder's wiring: it resolves its dependencies once, keeps the state of this tab in one observable, runs the
+ * checks (the leader tab only, schedule.ts), shares their answers with the other tabs, and hands the dialog its
+ * actions. The rules live elsewhere and are pure: when the dialog shows and what it allows (dialogModel.ts),
+ * snoozes (snooze.ts), what is read (scan.ts) and written (writes.ts). The dialog itself is a lazy half (reminder.js),
+ * loaded when there is something to show (showReminder.ts); the admin's side is settingsFeature.ts.
+ */
+import { realClock } from '../host/clock';
+import type { Feature, FeatureEnv, StartFeature } from '../feature';
+import { observable } from '../observable';
+import { undoAll, type Undo } from '../undo';
+import type { Config } from './config';
+import { cannotLoad, resolveDeps, type ReminderDeps, type TabMessage } from './deps';
+import { failureOf, type CheckFailure, type ViewState } from './dialogModel';
+import { displayOf } from './display';
+import { explain } from './explain';
 import { formatWhen } from './format';
+import { parseConfig } from './parseConfig';
 import { appliesTo } from './policy';
-import type { ReminderDialogProps } from './ReminderDialog';
-import { ReminderView } from './ReminderView';
+import { restOf, type RestSource } from './resting';
 import { createSchedule, type CheckKind } from './schedule';
 import { loadScanAccount, recheck, scan, type FlaggedDeal, type ScanAccount } from './scan';
-import { createStore } from './store';
-import { REMINDER_CSS } from './styles';
+import { settingsFeature } from './settingsFeature';
+import { showReminder } from './showReminder';
+import { afterEmergency, hiddenAfterFailure, snoozed, todays, type SnoozeRecord } from './snooze';
 import type { CreateOutcome, Draft, NewTask } from './TaskForm';
-import { isWorkingTime, wallTime, zonedInstant } from './workingHours';
+import { postNotes, postTask } from './writes';
 
-/** Why the last check failed; the reminder never locks anyone out over it. */
-export type CheckFailure = 'blocked' | 'offline' | 'failed';
-
-/** What the tabs tell each other. */
-export type TabMessage =
-  | { type: 'hello' }
-  | { type: 'result'; deals: FlaggedDeal[]; failure: CheckFailure | undefined; working: boolean; now: number }
-  | { type: 'created'; dealId: number }
-  | { type: 'check' }
-  | { type: 'snooze' };
-
-/** Closings per day, shared by the tabs: the limit holds however many tabs are open. */
-export interface SnoozeRecord {
-  day: string;
-  count: number;
-  until: number;
-}
-
-interface ViewState {
-  deals: FlaggedDeal[];
-  failure: CheckFailure | undefined;
-  working: boolean;
-  area: string;
-  pagePath: string;
-  /** The widget's settings modal is open on this page. */
-  settingsOpen: boolean;
-  now: number;
-  /** When the last check's answer arrived (0: none yet). */
-  checkedAt: number;
-  /** This tab only: closed after a failed check, until then. */
-  hiddenUntil: number;
-  snooze: SnoozeRecord;
-}
-
-/** Everything the reminder touches outside itself; tests and the e2e sandbox swap any of it. */
-export interface ReminderDeps {
-  api: Api;
-  tabs: Tabs<TabMessage>;
-  clock: Clock;
-  snoozes: SharedValue<SnoozeRecord>;
-  mount: (vnode: ComponentChild, where?: HTMLElement) => Undo;
-  injectStyle: (id: string, css: string) => Undo;
-  /** Working hours; by default the configured ones in the account's time zone. */
-  isWorkingTime?: (now: number) => boolean;
-}
+export type { CheckFailure, ReminderDeps, SnoozeRecord, TabMessage };
+export { isQuietPage } from './dialogModel';
+export { namedTaskTypes } from './display';
 
 /** Full checks between two reads of the account's filter add-on and stages (about an hour at 5 minutes). */
 export const ACCOUNT_EVERY = 12;
 
-/** Areas of the settings pages (GitHub `biradrags/amo-docs`, `amocrm_docs_md/web_sdk/env_variables.md`). */
-const QUIET_AREAS = new Set(['widgetsSettings', 'authlog']);
-
 /**
- * Pages the reminder never covers: every settings page (the Integrations page is area `widgetsSettings`, and the
- * admin must always be able to fix the policy or switch the widget off: `requirements.md` §2.2), the widget's own
- * page, and cards being edited.
+ * The "deals without tasks" feature: the reminder for managers, the settings form and the team report. Like the
+ * inspector's `createStartInspector(io)`, it takes its host-side pieces once and returns the feature's start.
  */
-export const isQuietPage = (area: string, pagePath = ''): boolean =>
-  QUIET_AREAS.has(area) ||
-  area.startsWith('settings') ||
-  area.startsWith('advanced-settings') ||
-  area.endsWith('_card') ||
-  /^\/settings(\/|$)/.test(pagePath);
-
-/** The task types offered: amoCRM's built-in ones named in the user's language, then the account's own. */
-export const namedTaskTypes = (types: readonly TaskType[], t: Translate): TaskType[] => {
-  const named = types.map((type) =>
-    type.name ? type : { ...type, name: t(type.id === 2 ? 'reminder.types.meeting' : 'reminder.types.call') },
-  );
-  return named.length
-    ? named
-    : [
-        { id: 1, name: t('reminder.types.call') },
-        { id: 2, name: t('reminder.types.meeting') },
-      ];
-};
-
-const dayOf = (now: number, timezone: string): string => {
-  const w = wallTime(now, timezone);
-  return `${w.year}-${w.month}-${w.day}`;
-};
-
-const failureOf = (error: unknown): CheckFailure => {
-  if (error instanceof ApiError) {
-    if (error.failure.kind === 'blocked' || error.failure.kind === 'rate-limited') return 'blocked';
-    if (error.failure.kind === 'network') return 'offline';
-  }
-  return 'failed';
-};
-
-/**
- * Explains why a task was not created. amoCRM's answer is explained from the error catalog, which lives in admin.js
- * (loaded only now, so the catalog does not weigh on every page); without it, or for a failure without an answer,
- * a plain localized line.
- */
-const explain = async (error: unknown, t: Translate, load: FeatureEnv['adminKit']): Promise<Explanation> => {
-  const failure = failureOf(error);
-  const plain: Explanation = {
-    code: failure,
-    section: 'reminder',
-    title: t('reminder.taskFailed'),
-    explanation: t(`reminder.taskNotice.${failure}`),
-    advice: '',
-    rows: [],
+export const createStartReminder =
+  (given: Partial<ReminderDeps> = {}): StartFeature =>
+  (env) => {
+    const { ctx } = env;
+    const parsed = parseConfig(ctx.rawConfig);
+    const { config } = parsed;
+    const me = ctx.managers.find((m) => m.id === ctx.userId) ?? { id: ctx.userId, isAdmin: ctx.isAdmin, active: true };
+    if (!ctx.userId || !appliesTo(me, config)) {
+      const lazy = { load: given.load ?? env.load ?? cannotLoad, clock: given.clock ?? realClock };
+      return { ...settingsFeature(env, parsed, { ...given, ...lazy }), stop: () => undefined };
+    }
+    return runReminder(env, config, parsed, resolveDeps(env, config, given));
   };
-  if (!(error instanceof ApiError) || error.failure.kind !== 'http') return plain;
-  const input = { url: error.url, method: error.method, status: error.status, body: error.body };
-  try {
-    if (load) return (await load()).explainFailure(input, t);
-  } catch {
-    // admin.js could not load: fall through to the plain line.
-  }
-  return { ...plain, code: String(error.status) };
-};
 
-/** Starts the reminder with explicit dependencies (tests, the sandbox); `startReminder` is the production wiring. */
-export const startReminderWith = (env: FeatureEnv, given: Partial<ReminderDeps> = {}): Feature => {
+const runReminder = (
+  env: FeatureEnv,
+  config: Config,
+  parsed: ReturnType<typeof parseConfig>,
+  deps: ReminderDeps,
+): Feature => {
   const { ctx, t } = env;
-  const parsed = parseConfig(ctx.rawConfig);
-  const { config } = parsed;
-  const me = ctx.managers.find((m) => m.id === ctx.userId) ?? { id: ctx.userId, isAdmin: ctx.isAdmin, active: true };
-  if (!ctx.userId || !appliesTo(me, config)) return { ...settingsFeature(env, parsed, given), stop: () => undefined };
-
-  const clock = given.clock ?? realClock;
-  const api = given.api ?? hostApi();
-  const tabs = given.tabs ?? joinTabs<TabMessage>(`task_guard:${ctx.accountId}:${ctx.userId}`);
-  const snoozes = given.snoozes ?? sharedValue<SnoozeRecord>(`task_guard:snooze:${ctx.accountId}:${ctx.userId}`);
-  const working = given.isWorkingTime ?? ((now: number) => isWorkingTime(now, config, ctx.timezone));
+  const { api, tabs, clock, snoozes } = deps;
+  const working = deps.isWorkingTime;
   const drafts = new Map<number, Draft>();
   const undos: Undo[] = [];
+  const readSnooze = (now: number) => todays(snoozes.read(), now, ctx.timezone);
 
-  const readSnooze = (now: number): SnoozeRecord => {
-    const day = dayOf(now, ctx.timezone);
-    const record = snoozes.read();
-    return record && record.day === day ? record : { day, count: 0, until: 0 };
-  };
-
-  const store = createStore<ViewState>({
+  const store = observable<ViewState>({
     deals: [],
     failure: undefined,
     working: working(clock.now()),
@@ -174,10 +80,9 @@ export const startReminderWith = (env: FeatureEnv, given: Partial<ReminderDeps> 
   const rest: RestSource = {
     get() {
       const state = store.get();
-      const now = clock.now();
       return restOf({
         watched: true,
-        now,
+        now: clock.now(),
         config,
         timezone: ctx.timezone,
         checkedAt: state.checkedAt,
@@ -189,7 +94,7 @@ export const startReminderWith = (env: FeatureEnv, given: Partial<ReminderDeps> 
     },
     subscribe: (listener) => store.subscribe(listener),
   };
-  const base = settingsFeature(env, parsed, given, rest, (settingsOpen) =>
+  const base = settingsFeature(env, parsed, deps, rest, (settingsOpen) =>
     store.set({ settingsOpen, now: clock.now() }),
   );
 
@@ -197,14 +102,8 @@ export const startReminderWith = (env: FeatureEnv, given: Partial<ReminderDeps> 
   const publish = (deals: FlaggedDeal[], failure: CheckFailure | undefined, checked = true) => {
     const now = clock.now();
     last = { type: 'result', deals, failure, working: working(now), now };
-    store.set({
-      deals,
-      failure,
-      working: last.working,
-      now,
-      snooze: readSnooze(now),
-      ...(checked ? { checkedAt: now } : {}),
-    });
+    const answered = checked ? { checkedAt: now } : {};
+    store.set({ deals, failure, working: last.working, now, snooze: readSnooze(now), ...answered });
     tabs.post(last);
   };
 
@@ -235,11 +134,8 @@ export const startReminderWith = (env: FeatureEnv, given: Partial<ReminderDeps> 
         if (shown.length === 0) return;
         publish(fresh(await recheck(shown, config, now, api), now), undefined);
       } else {
-        const known = await scanAccount();
-        publish(
-          fresh((await scan({ responsible: ctx.userId, config, now, account: known }, api)).deals, now),
-          undefined,
-        );
+        const input = { responsible: ctx.userId, config, now, account: await scanAccount() };
+        publish(fresh((await scan(input, api)).deals, now), undefined);
       }
     } catch (error) {
       if (kind === 'full') account = undefined;
@@ -273,6 +169,12 @@ export const startReminderWith = (env: FeatureEnv, given: Partial<ReminderDeps> 
   undos.push(() => {
     if (wake !== undefined) clock.clearTimeout(wake);
   });
+  const restUntil = (record: SnoozeRecord, now: number) => {
+    snoozes.write(record);
+    store.set({ snooze: record, now });
+    wakeAt(record.until);
+    tabs.post({ type: 'snooze' });
+  };
 
   undos.push(
     tabs.onMessage((message) => {
@@ -280,17 +182,12 @@ export const startReminderWith = (env: FeatureEnv, given: Partial<ReminderDeps> 
         case 'hello':
           if (tabs.isLeader() && last) tabs.post(last);
           break;
-        case 'result':
+        case 'result': {
           last = message;
-          store.set({
-            deals: message.deals,
-            failure: message.failure,
-            working: message.working,
-            checkedAt: message.now,
-            now: clock.now(),
-            snooze: readSnooze(clock.now()),
-          });
+          const { deals, failure, working: at, now: checkedAt } = message;
+          store.set({ deals, failure, working: at, checkedAt, now: clock.now(), snooze: readSnooze(clock.now()) });
           break;
+        }
         case 'created':
           removeDeal(message.dealId);
           if (tabs.isLeader()) schedule.request('quick');
@@ -319,23 +216,11 @@ export const startReminderWith = (env: FeatureEnv, given: Partial<ReminderDeps> 
     else tabs.post({ type: 'check' });
   };
 
-  const createTask = async (deal: FlaggedDeal, task: NewTask): Promise<CreateOutcome> => {
+  const create = async (deal: FlaggedDeal, task: NewTask): Promise<CreateOutcome> => {
     try {
-      await api.post('/api/v4/tasks', [
-        {
-          text: task.text,
-          complete_till: Math.floor(task.completeTill / 1000),
-          entity_id: deal.id,
-          entity_type: 'leads',
-          task_type_id: task.typeId,
-          responsible_user_id: ctx.userId,
-          // amoCRM only echoes it back in the answer (it does not deduplicate by it); it ties the answer to this
-          // request in logs. What keeps one click from making two tasks is TaskForm's busy ref.
-          request_id: `task-guard-${deal.id}-${clock.now()}`,
-        },
-      ]);
+      await postTask(api, deal, task, ctx.userId, clock.now());
     } catch (error) {
-      return { ok: false, explanation: await explain(error, t, env.adminKit) };
+      return { ok: false, explanation: await explain(error, t, deps.load) };
     }
     removeDeal(deal.id);
     tabs.post({ type: 'created', dealId: deal.id });
@@ -343,85 +228,32 @@ export const startReminderWith = (env: FeatureEnv, given: Partial<ReminderDeps> 
     return { ok: true };
   };
 
-  const close = () => {
+  const onClose = () => {
     const now = clock.now();
-    const state = store.get();
-    if (state.failure) {
-      store.set({ hiddenUntil: now + config.intervalMinutes * 60_000, now });
-      wakeAt(now + config.intervalMinutes * 60_000);
+    if (store.get().failure) {
+      const until = hiddenAfterFailure(now, config);
+      store.set({ hiddenUntil: until, now });
+      wakeAt(until);
       return;
     }
-    const snooze = readSnooze(now);
-    const next = { ...snooze, count: snooze.count + 1, until: now + config.snoozeMinutes * 60_000 };
-    snoozes.write(next);
-    store.set({ snooze: next, now });
-    wakeAt(next.until);
-    tabs.post({ type: 'snooze' });
+    restUntil(snoozed(readSnooze(now), now, config), now);
   };
 
-  const emergency = async (): Promise<boolean> => {
+  const onEmergency = async (): Promise<boolean> => {
     const now = clock.now();
-    const deals = store.get().deals;
-    const text = t('reminder.emergency.note', {
-      user: ctx.userName || `#${ctx.userId}`,
-      time: formatWhen(now, ctx.language, ctx.timezone),
-    });
+    const user = ctx.userName || `#${ctx.userId}`;
+    const text = t('reminder.emergency.note', { user, time: formatWhen(now, ctx.language, ctx.timezone) });
     try {
-      // One request per 100 notes keeps the audit trail inside the same request budget as a check.
-      for (let i = 0; i < deals.length; i += 100) {
-        await api.post(
-          '/api/v4/leads/notes',
-          deals.slice(i, i + 100).map((deal) => ({ entity_id: deal.id, note_type: 'common', params: { text } })),
-        );
-      }
+      await postNotes(api, store.get().deals, text);
     } catch {
       return false;
     }
-    const today = wallTime(now, ctx.timezone);
-    const until = zonedInstant(today.year, today.month, today.day, minutesOf(config.workEnd), ctx.timezone);
-    const record = { ...readSnooze(now), until: Math.max(until, now + config.snoozeMinutes * 60_000) };
-    snoozes.write(record);
-    store.set({ snooze: record, now });
-    wakeAt(record.until);
-    tabs.post({ type: 'snooze' });
+    restUntil(afterEmergency(readSnooze(now), now, config, ctx.timezone), now);
     return true;
   };
 
-  const taskTypes = namedTaskTypes(ctx.taskTypes, t);
-  const templates = config.templates.length
-    ? config.templates
-    : [t('reminder.templates.call'), t('reminder.templates.followUp'), t('reminder.templates.meeting')];
-
-  const select = (state: ViewState): ReminderDialogProps | undefined => {
-    const now = state.now;
-    if (!state.working || state.deals.length === 0) return undefined;
-    if (state.settingsOpen || isQuietPage(state.area, state.pagePath)) return undefined;
-    if (now < state.hiddenUntil || now < state.snooze.until) return undefined;
-    const gentle = config.mode === 'gentle';
-    return {
-      deals: state.deals,
-      t,
-      language: ctx.language,
-      currency: ctx.currency,
-      timezone: ctx.timezone,
-      now,
-      config,
-      taskTypes,
-      templates,
-      canClose: state.failure !== undefined || (gentle && state.snooze.count < config.maxSnoozes),
-      snoozesLeft: gentle ? Math.max(0, config.maxSnoozes - state.snooze.count) : undefined,
-      notice: state.failure ? t(`reminder.notice.${state.failure}`) : undefined,
-      // Offered whenever the reminder cannot be closed: strict mode, or gentle with the snoozes used up.
-      emergency: config.emergencyDismiss,
-      drafts,
-      onClose: close,
-      onEmergency: emergency,
-      create: createTask,
-    };
-  };
-
-  undos.push((given.injectStyle ?? injectStyle)('reminder', REMINDER_CSS));
-  undos.push((given.mount ?? mount)(h(ReminderView<ViewState>, { store, select })));
+  const display = displayOf(ctx, config, t);
+  undos.push(showReminder({ store, display, actions: { drafts, onClose, onEmergency, create } }, deps));
 
   return {
     ...base,
@@ -432,17 +264,10 @@ export const startReminderWith = (env: FeatureEnv, given: Partial<ReminderDeps> 
     stop() {
       schedule.stop();
       tabs.close();
-      // Each undo on its own: one that throws must not leave the others (the dialog, the sheet) on the page.
-      while (undos.length) {
-        try {
-          undos.pop()?.();
-        } catch {
-          // Nothing to do: the widget never throws into the host page.
-        }
-      }
+      undoAll(undos);
     },
   };
 };
 
-/** The "deals without tasks" feature: the reminder for managers, the settings form and the team report. */
-export const startReminder: StartFeature = (env) => startReminderWith(env);
+/** The reminder as the composition root lists it. */
+export const startReminder: StartFeature = createStartReminder();

@@ -1,4 +1,4 @@
-import { BODY_CAP, READ_TIMEOUT_MS } from './emitter';
+import { BODY_CAP, READ_TIMEOUT_MS } from './captured';
 
 /** A body as far as we read it. */
 export interface BodyText {

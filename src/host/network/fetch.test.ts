@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Captured } from './emitter';
+import type { Captured } from './captured';
 import { installWatchers, nativeFetch, subscribe, type NetworkScope } from './registry';
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): Response =>

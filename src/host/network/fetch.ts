@@ -1,7 +1,8 @@
 import { readCapped } from './body';
-import { isReadable, keptHeaders, verdict, type Outcome } from './emitter';
-import type { Hub } from './hub';
+import { keptHeaders, type Outcome } from './captured';
+import type { Hub, Trace } from './hub';
 import { patch, unpatch, type Patch } from './patch';
+import { isReadable, mayFail, verdict } from './verdict';
 
 type Fetch = typeof fetch;
 
@@ -22,8 +23,6 @@ export const describeFetch = (input: unknown, init: unknown): { method: string; 
   }
   return { method: method.toUpperCase(), url };
 };
-
-const API_PATH = /\/api\/v\d|\/private\/api\/|\/ajax\//;
 
 /** Names under which browsers reject an aborted or timed-out fetch. */
 const rejection = (error: unknown): { outcome: Outcome; detail: string } => {
@@ -52,45 +51,53 @@ export const watchFetch = (scope: { fetch: Fetch }, hub: Hub): Patch<Fetch> =>
       function fetch(this: unknown, ...args: Parameters<Fetch>): Promise<Response> {
         const promise = Reflect.apply(state.original, this, args) as Promise<Response>;
         if (!state.on || !hub.active()) return promise;
-        // Only a reaction goes on the call's path; reading the arguments and resolving the URL wait until an
-        // answer turns out to be worth recording.
+        // Only the trace and a reaction go on the call's path; reading the arguments and resolving the URL wait
+        // until an answer turns out to be worth recording.
         const request = (): { method: string; url: string } => {
           const { method, url } = describeFetch(args[0], args[1]);
           return { method, url: hub.resolve(url) };
         };
-        hub.guard(() => {
+        hub.run(() => {
+          const trace = hub.trace();
           promise.then(
-            (response) => hub.guard(() => observeResponse(hub, response, request), undefined),
+            (response) => hub.run(() => observeResponse(hub, response, request, trace)),
             (error: unknown) =>
-              hub.guard(() => {
+              hub.run(() => {
                 const { outcome, detail } = rejection(error);
                 // An abort is the page's own decision, not a failure.
                 if (outcome === 'abort') return;
-                hub.deliver({
-                  source: 'fetch',
-                  outcome,
-                  ...request(),
-                  status: 0,
-                  statusText: '',
-                  headers: {},
-                  body: '',
-                  truncated: false,
-                  at: Date.now(),
-                  detail,
-                });
-              }, undefined),
+                hub.deliver(
+                  {
+                    source: 'fetch',
+                    outcome,
+                    ...request(),
+                    status: 0,
+                    statusText: '',
+                    headers: {},
+                    body: '',
+                    truncated: false,
+                    at: Date.now(),
+                    detail,
+                  },
+                  trace,
+                );
+              }),
           );
-        }, undefined);
+        });
         return promise;
       } as Fetch,
   );
 
-const observeResponse = (hub: Hub, response: Response, request: () => { method: string; url: string }): void => {
+const observeResponse = (
+  hub: Hub,
+  response: Response,
+  request: () => { method: string; url: string },
+  trace: Trace,
+): void => {
   const { status } = response;
-  // Fast path for the usual answers: 3xx/204 never count, other 2xx only on amoCRM API paths (see `verdict`),
-  // and an opaque answer (no-cors, status 0) has nothing to read and is not a failure.
-  if (status < 200 || (status < 400 && (status >= 300 || status === 204))) return;
-  if (status < 400 && response.url && !API_PATH.test(response.url)) return;
+  // Fast path for the usual answers (see `mayFail`): nothing else is read. An opaque answer (no-cors, status 0)
+  // has nothing to read and is not a failure.
+  if (status < 400 && !mayFail(status, response.url || request().url)) return;
   const { method, url } = request();
   const contentType = response.headers.get('content-type') ?? '';
   if (verdict(status, method, url, contentType) === 'ok') return;
@@ -104,14 +111,14 @@ const observeResponse = (hub: Hub, response: Response, request: () => { method: 
     headers: keptHeaders((name) => response.headers.get(name)),
   };
   if (!isReadable(contentType) || response.bodyUsed || !response.body) {
-    hub.deliver({ ...base, body: '', truncated: false, at: Date.now() });
+    hub.deliver({ ...base, body: '', truncated: false, at: Date.now() }, trace);
     return;
   }
   const clone = response.clone();
   readCapped(clone).then(
     (body) =>
-      hub.guard(() => hub.deliver({ ...base, body: body.text, truncated: body.truncated, at: Date.now() }), undefined),
-    () => hub.deliver({ ...base, body: '', truncated: false, at: Date.now() }),
+      hub.run(() => hub.deliver({ ...base, body: body.text, truncated: body.truncated, at: Date.now() }, trace)),
+    () => hub.deliver({ ...base, body: '', truncated: false, at: Date.now() }, trace),
   );
 };
 

@@ -1,23 +1,51 @@
-import type { Captured, Listener } from './emitter';
+import type { Captured, Listener } from './captured';
+import { callerOf, type Attribution, type Caller } from './caller';
+import { createTrafficMeter, type TrafficMeter } from './traffic';
+import { readWidgetList } from './widgetList';
 
-/** What every watcher shares: the listeners, the circuit breaker, and the short queue used to merge duplicates. */
+/** A call seen while someone listens: when it started and the stack at that moment (formatted later, off path). */
+export interface Trace {
+  at: number;
+  /** Created inside the watcher: V8 captures the frames here and formats `stack` only when it is read. */
+  error: Error;
+  /** `METHOD url-without-query` for XHR calls, so jQuery's `ajaxError` can find the caller of its request. */
+  key?: string;
+  caller?: Caller;
+}
+
+/** Task Guard itself: its failures come in through `reportOwnFailure`, and its files are never a caller. */
+export interface Self {
+  code: string;
+  path: string;
+}
+
+/** What every watcher shares: the listeners, the circuit breaker, the traffic meter and the short queues. */
 export interface Hub {
   /** True while anyone listens and the breaker has not tripped; watchers do no work at all otherwise. */
   active(): boolean;
   /** Runs observer code; a throw is swallowed and counted, and enough of them trip the breaker. */
   guard<T>(fn: () => T, fallback: T): T;
-  /** Queues a record for the listeners; they get it a task later, off the page's path. */
-  deliver(captured: Captured): void;
+  /** `guard` for code that returns nothing. */
+  run(fn: () => void): void;
+  /** Notes a call on the page's path (only while `active()`): its time and stack, read a task later. */
+  trace(key?: string): Trace;
+  /** Queues a record for the listeners; they get it a task later, off the page's path, with its caller. */
+  deliver(captured: Captured, trace?: Trace): void;
   /**
    * Finds a record an XHR watcher queued or delivered in the last seconds for the same request, so jQuery's
    * `ajaxError` for it adds context instead of a second entry. Returns the queued record (mutable until it is
    * delivered), `true` for one already delivered, or undefined when nothing matches.
    */
   claim(match: { method: string; url: string; status: number }): Captured | true | undefined;
+  /** The trace of the latest XHR call to `METHOD url-without-query`, for a jQuery failure XHR did not record. */
+  traceOf(key: string): Trace | undefined;
   /** Absolute form of a request URL. */
   resolve(url: string): string;
-  readonly listeners: Set<Listener>;
-  readonly breaker: { errors: number; tripped: boolean };
+  subscribe(listener: Listener): () => void;
+  tripped(): boolean;
+  /** Tells the hub which widget it belongs to (the first install wins). */
+  identify(self: Self): void;
+  readonly traffic: TrafficMeter;
 }
 
 /** Internal errors after which every watcher turns into a pass-through for the rest of the page's life. */
@@ -25,9 +53,13 @@ export const BREAKER_LIMIT = 10;
 const PENDING_LIMIT = 200;
 const RECENT_LIMIT = 30;
 const RECENT_MS = 3000;
+/** Calls waiting for the next task; a burst beyond this within one task goes uncounted. */
+const CALLS_LIMIT = 2000;
 
 /** What identifies a request for de-duplication. */
 type RequestKey = Pick<Captured, 'source' | 'method' | 'url' | 'status'>;
+
+const stripQuery = (url: string): string => url.replace(/[?#].*$/, '');
 
 /** Same request, ignoring the query (jQuery's `_=<timestamp>` cache buster). */
 const sameRequest = (a: RequestKey, match: { method: string; url: string; status: number }): boolean =>
@@ -36,15 +68,20 @@ const sameRequest = (a: RequestKey, match: { method: string; url: string; status
   a.status === match.status &&
   stripQuery(a.url) === stripQuery(match.url);
 
-const stripQuery = (url: string): string => url.replace(/[?#].*$/, '');
+/** `METHOD url-without-query`: the key under which XHR traces are found again. */
+export const requestKey = (method: string, url: string): string => `${method} ${stripQuery(url)}`;
 
 /** Builds a hub over the page's timers and location (passed in so tests own them). */
 export const createHub = (scope: { setTimeout: typeof setTimeout; location?: { href: string } }): Hub => {
   const listeners = new Set<Listener>();
   const breaker = { errors: 0, tripped: false };
-  let pending: Captured[] = [];
+  const traffic = createTrafficMeter();
+  let self: Self | undefined;
+  let pending: { captured: Captured; trace: Trace | undefined }[] = [];
+  let calls: Trace[] = [];
   // Only the request's key is remembered after delivery, not its body.
   const recent: { key: RequestKey; until: number }[] = [];
+  const recentTraces: Trace[] = [];
   let scheduled = false;
 
   const guard = <T>(fn: () => T, fallback: T): T => {
@@ -56,36 +93,90 @@ export const createHub = (scope: { setTimeout: typeof setTimeout; location?: { h
       return fallback;
     }
   };
+  const run = (fn: () => void): void => guard(fn, undefined);
+
+  /** The widget list is read once per batch: the host adds widgets as they load. */
+  const attribution = (): Attribution => ({
+    ...(self ? { selfPath: self.path } : {}),
+    widgets: readWidgetList(scope, scope.location?.href),
+  });
 
   const flush = (): void => {
     scheduled = false;
+    const traces = calls;
+    calls = [];
     const batch = pending;
     pending = [];
+    let where: Attribution | undefined;
+    const callerOfTrace = (trace: Trace): Caller => {
+      if (!trace.caller) {
+        let stack = '';
+        run(() => {
+          stack = String(trace.error.stack ?? '');
+        });
+        where ??= attribution();
+        trace.caller = callerOf(stack, where);
+      }
+      return trace.caller;
+    };
+    for (const trace of traces)
+      run(() => {
+        traffic.call(callerOfTrace(trace), trace.at);
+        if (trace.key) {
+          recentTraces.push(trace);
+          if (recentTraces.length > RECENT_LIMIT) recentTraces.shift();
+        }
+      });
     const now = Date.now();
-    for (const captured of batch) {
+    for (const { captured, trace } of batch) {
       const { source, method, url, status } = captured;
       recent.push({ key: { source, method, url, status }, until: now + RECENT_MS });
       if (recent.length > RECENT_LIMIT) recent.shift();
-      for (const listener of listeners) guard(() => listener(captured), undefined);
+      run(() => {
+        if (trace) captured.caller = callerOfTrace(trace);
+        else if (source === 'own' && self) {
+          const { code } = self;
+          const listed = (where ??= attribution()).widgets.find((widget) => widget.code === code);
+          captured.caller = { kind: 'widget', code, name: listed?.name ?? code };
+        }
+        if (source !== 'own') traffic.failure(captured.caller ?? { kind: 'unknown' }, captured.at);
+      });
+      for (const listener of listeners) run(() => listener(captured));
     }
+  };
+
+  const schedule = (): void => {
+    if (scheduled) return;
+    scheduled = true;
+    scope.setTimeout(() => run(flush), 0);
   };
 
   return {
     active: () => !breaker.tripped && listeners.size > 0,
     guard,
-    deliver(captured) {
+    run,
+    trace(key) {
+      const trace: Trace = { at: Date.now(), error: new Error() };
+      if (key !== undefined) trace.key = key;
+      if (calls.length < CALLS_LIMIT) calls.push(trace);
+      schedule();
+      return trace;
+    },
+    deliver(captured, trace) {
       if (pending.length >= PENDING_LIMIT) return;
-      pending.push(captured);
-      if (!scheduled) {
-        scheduled = true;
-        scope.setTimeout(() => guard(flush, undefined), 0);
-      }
+      pending.push({ captured, trace });
+      schedule();
     },
     claim(match) {
-      const queued = pending.find((captured) => sameRequest(captured, match));
-      if (queued) return queued;
+      const queued = pending.find((item) => sameRequest(item.captured, match));
+      if (queued) return queued.captured;
       const now = Date.now();
       return recent.some((entry) => entry.until >= now && sameRequest(entry.key, match)) ? true : undefined;
+    },
+    traceOf(key) {
+      for (let i = calls.length - 1; i >= 0; i -= 1) if (calls[i]?.key === key) return calls[i];
+      for (let i = recentTraces.length - 1; i >= 0; i -= 1) if (recentTraces[i]?.key === key) return recentTraces[i];
+      return undefined;
     },
     resolve(url) {
       try {
@@ -94,7 +185,17 @@ export const createHub = (scope: { setTimeout: typeof setTimeout; location?: { h
         return url;
       }
     },
-    listeners,
-    breaker,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) traffic.clear();
+      };
+    },
+    tripped: () => breaker.tripped,
+    identify(given) {
+      self ??= given;
+    },
+    traffic,
   };
 };

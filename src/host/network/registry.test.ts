@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BODY_CAP, type Captured } from './emitter';
+import { BODY_CAP, type Captured } from './captured';
 import {
   installWatchers,
   nativeFetch,

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import jqueryFactory from 'jquery';
-import type { Captured } from './emitter';
+import type { Captured } from './captured';
 import { installWatchers, subscribe, type NetworkScope } from './registry';
 import { FakeXhr } from './testing/FakeXhr';
-import type { JQueryLike } from './jquery';
+import type { JQueryLike } from './ajaxError';
 
 /** A page whose XMLHttpRequest is the scripted fake; the watchers patch the fake's prototype. */
 const setup = () => {

@@ -1,7 +1,8 @@
 import { capText, decodeCapped, type BodyText } from './body';
-import { BODY_CAP, isReadable, keptHeaders, verdict, type Outcome } from './emitter';
-import type { Hub } from './hub';
+import { BODY_CAP, keptHeaders, type Outcome } from './captured';
+import { requestKey, type Hub, type Trace } from './hub';
 import { patch, unpatch, type Patch } from './patch';
+import { isReadable, mayFail, verdict } from './verdict';
 
 type Proto = XMLHttpRequest;
 
@@ -12,6 +13,8 @@ interface Pending {
   outcome?: Outcome;
   aborted: boolean;
   done: boolean;
+  /** Taken at `send()`: who made the call. */
+  trace?: Trace;
 }
 
 /** The three patched prototype methods. */
@@ -79,10 +82,12 @@ export const watchXhr = (proto: Proto, hub: Hub): XhrPatches => {
     if (outcome === 'abort') return;
     const at = Date.now();
     const base = { source: 'xhr' as const, outcome, method: request.method, url: request.url, at };
+    const { trace } = request;
     if (outcome !== 'http') {
-      hub.deliver({ ...base, status: 0, statusText: '', headers: {}, body: '', truncated: false });
+      hub.deliver({ ...base, status: 0, statusText: '', headers: {}, body: '', truncated: false }, trace);
       return;
     }
+    if (!mayFail(xhr.status, request.url)) return;
     const contentType = xhr.getResponseHeader('content-type') ?? '';
     if (verdict(xhr.status, request.method, request.url, contentType) === 'ok') return;
     const http = {
@@ -95,36 +100,36 @@ export const watchXhr = (proto: Proto, hub: Hub): XhrPatches => {
     // Duck-typed: the blob's promise may come from another realm.
     if ('then' in body) {
       body.then(
-        (text) => hub.guard(() => hub.deliver({ ...http, body: text.text, truncated: text.truncated }), undefined),
-        () => hub.deliver({ ...http, body: '', truncated: false }),
+        (text) => hub.run(() => hub.deliver({ ...http, body: text.text, truncated: text.truncated }, trace)),
+        () => hub.deliver({ ...http, body: '', truncated: false }, trace),
       );
-    } else hub.deliver({ ...http, body: body.text, truncated: body.truncated });
+    } else hub.deliver({ ...http, body: body.text, truncated: body.truncated }, trace);
   };
 
   const listen = (xhr: XMLHttpRequest): void => {
     if (listening.has(xhr)) return;
     listening.add(xhr);
     const mark = (outcome: Outcome) => () =>
-      hub.guard(() => {
+      hub.run(() => {
         const request = requests.get(xhr);
         if (request && !request.outcome) request.outcome = outcome;
-      }, undefined);
+      });
     xhr.addEventListener('error', mark('network'));
     xhr.addEventListener('timeout', mark('timeout'));
     xhr.addEventListener('abort', mark('abort'));
     xhr.addEventListener('readystatechange', () =>
-      hub.guard(() => {
+      hub.run(() => {
         const request = requests.get(xhr);
         if (request && xhr.readyState === 4 && xhr.status !== 0) finish(xhr, request, 'http');
-      }, undefined),
+      }),
     );
     xhr.addEventListener('loadend', () =>
-      hub.guard(() => {
+      hub.run(() => {
         const request = requests.get(xhr);
         if (!request || request.done) return;
         if (xhr.status !== 0) finish(xhr, request, 'http');
         else finish(xhr, request, request.outcome ?? (request.aborted ? 'abort' : 'network'));
-      }, undefined),
+      }),
     );
   };
 
@@ -138,11 +143,11 @@ export const watchXhr = (proto: Proto, hub: Hub): XhrPatches => {
           requests.delete(this);
           return;
         }
-        hub.guard(() => {
+        hub.run(() => {
           const method = typeof args[0] === 'string' ? args[0].toUpperCase() : 'GET';
           const url = hub.resolve(String(args[1] ?? ''));
           requests.set(this, { method, url, aborted: false, done: false });
-        }, undefined);
+        });
       } as Proto['open'],
   );
   const send = patch(
@@ -150,7 +155,13 @@ export const watchXhr = (proto: Proto, hub: Hub): XhrPatches => {
     'send',
     (state) =>
       function send(this: XMLHttpRequest, ...args: unknown[]): void {
-        if (state.on && hub.active()) hub.guard(() => (requests.has(this) ? listen(this) : undefined), undefined);
+        if (state.on && hub.active())
+          hub.run(() => {
+            const request = requests.get(this);
+            if (!request) return;
+            request.trace = hub.trace(requestKey(request.method, request.url));
+            listen(this);
+          });
         Reflect.apply(state.original, this, args);
       } as Proto['send'],
   );
@@ -160,10 +171,10 @@ export const watchXhr = (proto: Proto, hub: Hub): XhrPatches => {
     (state) =>
       function abort(this: XMLHttpRequest, ...args: unknown[]): void {
         if (state.on) {
-          hub.guard(() => {
+          hub.run(() => {
             const request = requests.get(this);
             if (request) request.aborted = true;
-          }, undefined);
+          });
         }
         Reflect.apply(state.original, this, args);
       } as Proto['abort'],

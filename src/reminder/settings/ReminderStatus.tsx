@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Translate } from '../i18n';
-import type { Config } from '../reminder/config';
-import { formatWhen } from '../reminder/format';
-import type { ReminderRest } from '../reminder/resting';
-import type { RestSource } from '../reminder/settingsFeature';
+import type { Translate } from '../../i18n';
+import type { Config } from '../config';
+import { formatWhen } from '../format';
+import type { ReminderRest } from '../resting';
+import type { RestSource } from '../resting';
 
 export interface ReminderStatusProps {
   t: Translate;

@@ -1,18 +1,19 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import en from '../../i18n/en.json';
-import type { WidgetContext } from '../host/amo';
-import type { Api } from '../host/api';
-import { createTranslate } from '../i18n';
-import { DEFAULT_CONFIG, parseConfig, type Config } from '../reminder/config';
-import { stageKey, type Stage } from '../reminder/policy';
-import type { ReminderRest } from '../reminder/resting';
-import type { FlaggedDeal, ScanResult } from '../reminder/scan';
+import en from '../../../i18n/en.json';
+import type { WidgetContext } from '../../host/amo';
+import type { Api } from '../../host/api';
+import { createTranslate } from '../../i18n';
+import { DEFAULT_CONFIG, LIMITS, type Config } from '../config';
+import { parseConfig } from '../parseConfig';
+import { stageKey, type Stage } from '../policy';
+import type { ReminderRest } from '../resting';
+import type { FlaggedDeal, ScanResult } from '../scan';
 import { SettingsForm } from './SettingsForm';
 import { TeamReport, teamLines } from './TeamReport';
 
-vi.mock('../host/network/registry', () => ({ nativeFetch: () => fetch, reportOwnFailure: () => undefined }));
+vi.mock('../../host/network/registry', () => ({ nativeFetch: () => fetch, reportOwnFailure: () => undefined }));
 
 const t = createTranslate(en);
 let root: HTMLElement;
@@ -76,6 +77,23 @@ describe('SettingsForm', () => {
     const last = changes.at(-1);
     expect(last).toMatchObject({ mode: 'strict', excludedUsers: [2] });
     expect(parseConfig(JSON.stringify(last)).warnings).toEqual([]);
+  });
+});
+
+describe('SettingsForm number fields', () => {
+  it.each([
+    ['snoozeMinutes', en.config.mode.snoozeMinutes],
+    ['maxSnoozes', en.config.mode.maxSnoozes],
+    ['graceMinutes', en.config.time.grace],
+    ['intervalMinutes', en.config.time.interval],
+    ['horizonDays', en.config.rules.horizon],
+  ] as const)('%s offers exactly the bounds the schema takes (LIMITS)', async (field, label) => {
+    await drawForm('{}');
+    const input = [...root.querySelectorAll('label')]
+      .find((l) => l.textContent?.includes(label))
+      ?.querySelector<HTMLInputElement>('input[type="number"]');
+    expect(input?.min).toBe(String(LIMITS[field].min));
+    expect(input?.max).toBe(String(LIMITS[field].max));
   });
 });
 

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Api } from '../host/api';
-import type { WidgetContext } from '../host/amo';
-import { pluralKey, type Translate } from '../i18n';
-import type { Config, ConfigWarning } from '../reminder/config';
-import { formatDuration, formatMoney } from '../reminder/format';
-import { appliesTo } from '../reminder/policy';
-import type { FlaggedDeal, scan, ScanProgress } from '../reminder/scan';
-import type { RestSource } from '../reminder/settingsFeature';
+import type { Api } from '../../host/api';
+import type { WidgetContext } from '../../host/amo';
+import { pluralKey, type Translate } from '../../i18n';
+import type { Config, ConfigWarning } from '../config';
+import { formatDuration, formatMoney } from '../format';
+import { appliesTo } from '../policy';
+import type { FlaggedDeal, scan, ScanProgress } from '../scan';
+import type { RestSource } from '../resting';
 import { ConfigWarnings } from './ConfigWarnings';
 import { ReminderStatus } from './ReminderStatus';
 

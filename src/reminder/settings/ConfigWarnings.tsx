@@ -1,5 +1,5 @@
-import type { Translate } from '../i18n';
-import type { ConfigWarning } from '../reminder/config';
+import type { Translate } from '../../i18n';
+import type { ConfigWarning } from '../config';
 
 /** Tells the admin the stored policy was not taken as written (defaults are in use), never failing over it. */
 export const ConfigWarnings = ({ t, warnings }: { t: Translate; warnings: ConfigWarning[] }) =>

@@ -1,6 +1,6 @@
 import { capText } from './body';
-import { keptHeaders, type Outcome } from './emitter';
-import type { Hub } from './hub';
+import { keptHeaders, type Outcome } from './captured';
+import { requestKey, type Hub } from './hub';
 import type { JQueryCollection } from '../jquery';
 
 /** The jQuery function as far as this watcher needs it. */
@@ -31,7 +31,7 @@ const describeThrown = (thrown: unknown): string => {
  */
 export const watchJQuery = ($: JQueryLike, doc: Document, hub: Hub): (() => void) => {
   const handler = (...args: unknown[]): void =>
-    hub.guard(() => {
+    hub.run(() => {
       if (!hub.active()) return;
       const [, jqXHR, settings, thrownError] = args;
       const thrown = describeThrown(thrownError);
@@ -59,20 +59,25 @@ export const watchJQuery = ($: JQueryLike, doc: Document, hub: Hub): (() => void
             })
           : {};
       const body = capText(text(field(jqXHR, 'responseText')));
-      hub.deliver({
-        source: 'jquery',
-        outcome,
-        method,
-        url,
-        status,
-        statusText,
-        headers,
-        body: outcome === 'http' ? body.text : '',
-        truncated: outcome === 'http' && body.truncated,
-        at: Date.now(),
-        ...(thrown ? { detail: thrown } : {}),
-      });
-    }, undefined);
+      // The event fires after the call: its caller is the one XHR traced at `send()` for the same request.
+      const trace = hub.traceOf(requestKey(method, url));
+      hub.deliver(
+        {
+          source: 'jquery',
+          outcome,
+          method,
+          url,
+          status,
+          statusText,
+          headers,
+          body: outcome === 'http' ? body.text : '',
+          truncated: outcome === 'http' && body.truncated,
+          at: Date.now(),
+          ...(thrown ? { detail: thrown } : {}),
+        },
+        trace,
+      );
+    });
   $(doc).on(EVENT, handler);
   return () => {
     $(doc).off(EVENT, handler);

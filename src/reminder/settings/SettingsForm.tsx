@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Manager } from '../host/amo';
-import type { Translate } from '../i18n';
-import type { Config, ParsedConfig } from '../reminder/config';
-import { DEFAULT_CONFIG } from '../reminder/defaultConfig';
-import { isWatchedStage, LOST, WON, type Stage } from '../reminder/policy';
+import type { Manager } from '../../host/amo';
+import type { Translate } from '../../i18n';
+import { DEFAULT_CONFIG, LIMITS, type Config, type NumberField, type ParsedConfig } from '../config';
+import { isWatchedStage, LOST, WON, type Stage } from '../policy';
 import { ConfigWarnings } from './ConfigWarnings';
 
 export interface SettingsFormProps {
@@ -52,17 +51,21 @@ export const SettingsForm = ({ t, language, managers, parsed, loadStages, onChan
     setEdited(true);
     onChange(next);
   };
-  const number = (field: keyof Config, min: number, max: number) => ({
-    type: 'number',
-    class: SKIP,
-    min,
-    max,
-    value: String(config[field]),
-    onInput: (e: Event) => {
-      const value = Math.round(Number((e.currentTarget as HTMLInputElement).value));
-      if (Number.isFinite(value) && value >= min && value <= max) update({ [field]: value });
-    },
-  });
+  // The bounds are the schema's (LIMITS): the form never offers a value parseConfig would refuse.
+  const number = (field: NumberField) => {
+    const { min, max } = LIMITS[field];
+    return {
+      type: 'number',
+      class: SKIP,
+      min,
+      max,
+      value: String(config[field]),
+      onInput: (e: Event) => {
+        const value = Math.round(Number((e.currentTarget as HTMLInputElement).value));
+        if (Number.isFinite(value) && value >= min && value <= max) update({ [field]: value });
+      },
+    };
+  };
   const flag = (field: keyof Config) => ({
     type: 'checkbox',
     class: SKIP,
@@ -181,10 +184,10 @@ export const SettingsForm = ({ t, language, managers, parsed, loadStages, onChan
           </label>
         ))}
         <label class="task-guard__inline">
-          {t('config.mode.snoozeMinutes')} <input {...number('snoozeMinutes', 1, 1440)} />
+          {t('config.mode.snoozeMinutes')} <input {...number('snoozeMinutes')} />
         </label>
         <label class="task-guard__inline">
-          {t('config.mode.maxSnoozes')} <input {...number('maxSnoozes', 0, 50)} />
+          {t('config.mode.maxSnoozes')} <input {...number('maxSnoozes')} />
         </label>
         <label class="task-guard__check">
           <input {...flag('emergencyDismiss')} />
@@ -194,10 +197,10 @@ export const SettingsForm = ({ t, language, managers, parsed, loadStages, onChan
       <fieldset>
         <legend>{t('config.time.title')}</legend>
         <label class="task-guard__inline">
-          {t('config.time.grace')} <input {...number('graceMinutes', 0, 43200)} />
+          {t('config.time.grace')} <input {...number('graceMinutes')} />
         </label>
         <label class="task-guard__inline">
-          {t('config.time.interval')} <input {...number('intervalMinutes', 1, 1440)} />
+          {t('config.time.interval')} <input {...number('intervalMinutes')} />
         </label>
         <div class="task-guard__days" role="group" aria-label={t('config.time.days')}>
           {WEEKDAYS.map((day) => (
@@ -265,7 +268,7 @@ export const SettingsForm = ({ t, language, managers, parsed, loadStages, onChan
           {t('config.rules.overdue')}
         </label>
         <label class="task-guard__inline">
-          {t('config.rules.horizon')} <input {...number('horizonDays', 0, 3650)} />
+          {t('config.rules.horizon')} <input {...number('horizonDays')} />
         </label>
         <label class="task-guard__check">
           <input {...flag('linkedTasksCount')} />

@@ -1,6 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import adminKit from '../admin';
-import { adminKitUrl, loadAdminKit, type AmdRequire } from './adminKit';
+import { hasFunctions } from '../lazy';
+import { chunkUrl, loadChunk, type AmdRequire, type ChunkPlace } from './chunks';
+
+/** A lazy half as a feature sees it: the loader knows no module, the guard is the caller's. */
+const adminKit = { explainFailure: () => undefined };
+const isKit = hasFunctions<typeof adminKit>(['explainFailure']);
+const loadAdminKit = (where: ChunkPlace, amd: AmdRequire | undefined) => loadChunk(where, 'admin', isKit, amd);
 
 /** A RequireJS stand-in: answers a task later with `answer(id)`, or calls the errback when it throws. */
 const fakeRequire = (answer: (id: string) => unknown) =>
@@ -14,7 +19,7 @@ const fakeRequire = (answer: (id: string) => unknown) =>
     }, 0);
   });
 
-describe('loadAdminKit', () => {
+describe('loadChunk', () => {
   it('asks the page require for admin.js beside script.js, versioned, once per page', async () => {
     const amd = fakeRequire(() => adminKit);
     const where = { path: '/upl/task_guard/widget', version: '1.2.0' };
@@ -27,7 +32,16 @@ describe('loadAdminKit', () => {
   });
 
   it('escapes the version in the module id', () => {
-    expect(adminKitUrl('/w', '1.0 beta')).toBe('/w/admin.js?v=1.0%20beta');
+    expect(chunkUrl({ path: '/w', version: '1.0 beta' }, 'admin')).toBe('/w/admin.js?v=1.0%20beta');
+  });
+
+  it("checks each caller's part of a shared module with the caller's guard, loading it once", async () => {
+    const amd = fakeRequire(() => adminKit);
+    const where = { path: '/g', version: '1' };
+    const isReport = hasFunctions<{ teamReport(): void }>(['teamReport']);
+    await expect(loadChunk(where, 'admin', isReport, amd)).rejects.toThrow('admin.js is not the module expected');
+    await expect(loadChunk(where, 'admin', isKit, amd)).resolves.toBe(adminKit);
+    expect(amd).toHaveBeenCalledTimes(1);
   });
 
   it.each<[string, { path: string; version: string }, AmdRequire | undefined]>([
@@ -44,6 +58,7 @@ describe('loadAdminKit', () => {
       }),
     ],
     ['the file is not the kit', { path: '/c', version: '1' }, fakeRequire(() => ({ inspector: () => undefined }))],
+    ['the file hands back nothing', { path: '/c2', version: '1' }, fakeRequire(() => undefined)],
     ['the page has no AMD require', { path: '/d', version: '1' }, undefined],
     ['the widget path is unknown', { path: '', version: '1' }, fakeRequire(() => adminKit)],
   ])('rejects, never throws, when %s', async (_case, where, amd) => {
