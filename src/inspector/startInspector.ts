@@ -45,7 +45,8 @@ const hostIo: InspectorIo = {
 
 /**
  * The error inspector. Watchers go in for every user (they cost nothing until someone listens); only admins get
- * a store, the launcher, the panel and the advanced-page section. Managers see nothing and never load admin.js.
+ * a store, the launcher, the panel and the advanced-page section. Managers see none of it (their page loads admin.js
+ * only to explain a task amoCRM rejected).
  * The store subscribes at once, so failures captured while admin.js is on its way are in the panel when it opens.
  */
 export const createStartInspector =
