@@ -7,7 +7,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 /**
  * One build per file (Vite's IIFE output has a single entry): `vite build` makes script.js, the eager AMD module
  * every page of every user loads, and its plugin then runs one build per lazy half (LAZY_HALVES: admin.js, the
- * admin-only views; reminder.js, the reminder's dialog), which script.js loads on demand, and assembles widget/,
+ * admin-only views; reminder.js, the reminder's dialog; watchers.js, the admins' network watchers), which script.js
+ * loads on demand, and assembles widget/,
  * widget.zip and widget-kommo.zip.
  */
 export default defineConfig(({ mode }) => {

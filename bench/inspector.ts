@@ -7,7 +7,7 @@
  *   commit (`git show HEAD:src/host/network/...`), bundled from a scratch copy, in the same run;
  * - cost per captured failure: 10k failing fetches with the store subscribed, minus the same 10k without watchers;
  * - heap growth after 10k captured failures (after a forced GC, via the DevTools protocol).
- * The page runs the project's own source (host/network registry, inspector entry + store), bundled by Vite.
+ * The page runs the project's own source (host/network watchers, inspector entry + store), bundled by Vite.
  */
 import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,13 +31,17 @@ const todaysWatchers = (): { dir: string; registry: string } | undefined => {
       .toString()
       .split('\n')
       .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
-    if (!files.includes('src/host/network/registry.ts')) return undefined;
+    // The install moved from registry.ts (eager, every user) to watchers.ts (admins only); read whichever HEAD has.
+    const entry = ['src/host/network/watchers.ts', 'src/host/network/registry.ts'].find((file) => files.includes(file));
+    if (!entry) return undefined;
+    if (execSync('git ls-tree --name-only HEAD src/undo.ts', { cwd: root }).toString().trim())
+      files.push('src/undo.ts');
     const dir = mkdtempSync(join(tmpdir(), 'task-guard-bench-'));
     for (const file of files) {
       mkdirSync(dirname(join(dir, file)), { recursive: true });
       writeFileSync(join(dir, file), execSync(`git show HEAD:${file}`, { cwd: root }));
     }
-    return { dir, registry: join(dir, 'src/host/network/registry.ts') };
+    return { dir, registry: join(dir, entry) };
   } catch {
     return undefined;
   }
@@ -57,7 +61,7 @@ const bundle = async (today: string | undefined): Promise<string> => {
         load: (id) =>
           id === VIRTUAL
             ? [
-                `export { installWatchers, subscribe } from '${root}src/host/network/registry.ts';`,
+                `export { installWatchers, subscribe } from '${root}src/host/network/watchers.ts';`,
                 `export { sessionSlot } from '${root}src/host/network/sessionSlot.ts';`,
                 `export { toEntry } from '${root}src/inspector/entry.ts';`,
                 `export { createStore } from '${root}src/inspector/store.ts';`,

@@ -36,6 +36,8 @@ const openLab = async (lang: 'ru' | 'en' = 'en') => {
     const lab = (window as unknown as Lab).__sandbox;
     return lab.faultMenu !== undefined && lab.leadSync !== undefined;
   });
+  // The admin's watchers come in watchers.js, a lazy half asked for at init: fire once they are in.
+  await page.waitForFunction(() => Symbol.for('task-guard.network.v3') in window);
   return page;
 };
 

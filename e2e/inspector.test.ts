@@ -7,11 +7,35 @@ let browser: Browser;
 let sb: SandboxHandle;
 const pages: Page[] = [];
 
+/**
+ * Waits until an admin's watchers are in: watchers.js is a lazy half asked for at init, so it lands a moment after
+ * the host called the widget (a call the page makes in between is not seen, src/inspector/startInspector.ts).
+ */
+const watching = (page: Page) =>
+  page.waitForFunction(() => Symbol.for('task-guard.network.v3') in window).then(() => undefined);
+
 const open = async (path: string, options: Parameters<typeof openPage>[2] = {}) => {
   const page = await openPage(browser, sb.url + path.replace(/^\//, ''), options);
   pages.push(page);
+  if (options.user === 1) await watching(page);
   return page;
 };
+
+/** The watcher code the page asked for: the lazy half watchers.js. */
+const watcherRequests = (page: Page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .filter((name) => /\/watchers\.js(\?|$)/.test(name)),
+  );
+
+/** The page's fetch and XMLHttpRequest.prototype.send as their source reads, past any wrapper's own toString. */
+const ownNetwork = (page: Page) =>
+  page.evaluate(() => [
+    Function.prototype.toString.call(window.fetch),
+    Function.prototype.toString.call(XMLHttpRequest.prototype.send),
+  ]);
 
 type Via = 'fetch' | 'xhr' | 'jquery';
 
@@ -128,15 +152,28 @@ describe('the error inspector in the sandbox', () => {
     }
   });
 
-  it('shows a manager nothing, though the watchers are installed', async () => {
+  it("leaves a manager's fetch and XHR untouched and never downloads the watchers", async () => {
     const page = await open('/sandbox/faults/', { user: 2 });
     await page.waitForFunction(
       () => (window as unknown as { __sandbox: { faultMenu?: unknown[] } }).__sandbox.faultMenu,
     );
     expect((await fire(page, 'v4-problem-500-10', 'fetch')).status).toBe(500);
+    for (const path of ['/dashboard/', '/leads/pipeline/']) await navigate(page, path);
     expect(await page.locator('.tg-insp__launcher, .tg-insp__panel').count()).toBe(0);
-    expect(await page.evaluate(() => Symbol.for('task-guard.network.v2') in window)).toBe(true);
+    for (const source of await ownNetwork(page)) expect(source).toContain('[native code]');
+    expect(await page.evaluate(() => Symbol.for('task-guard.network.v3') in window)).toBe(false);
+    expect(await watcherRequests(page)).toEqual([]);
+    expect(Object.keys(sb.stats().byPath).filter((request) => /\/watchers\.js$/.test(request))).toEqual([]);
     expect(await page.evaluate(() => sessionStorage.getItem('task-guard.inspector.v1'))).toBeNull();
+  });
+
+  it("wraps an admin's fetch and XHR once watchers.js arrived, asked for once per page", async () => {
+    const page = await open('/dashboard/', { user: 1 });
+    for (const source of await ownNetwork(page)) expect(source).not.toContain('[native code]');
+    // The wrapper still reads as native to libraries that sniff `String(fetch)`.
+    expect(await page.evaluate(() => String(window.fetch))).toContain('[native code]');
+    await navigate(page, '/leads/pipeline/');
+    expect(await watcherRequests(page)).toEqual([expect.stringMatching(/\/watchers\.js\?v=\d/)]);
   });
 
   it('gives one entry per failure across 20 navigations and a reload', async () => {

@@ -189,8 +189,8 @@ describe('deals without tasks', () => {
       await page.waitForSelector(dialog);
       expect(await page.$(`${dialog} .task-guard__close`)).toBeNull();
       expect(await page.$(`${dialog} button:has-text("Close")`)).toBeNull();
-      // The next check (a quick one, on navigation: it re-reads the shown deals' tasks) fails.
-      sb.sandbox.faults.push({ pathPrefix: '/api/v4/tasks', latencyMs: 0, status, count: 100 });
+      // The next check (an incremental one, on navigation: it asks the events feed what changed) fails.
+      sb.sandbox.faults.push({ pathPrefix: '/api/v4/events', latencyMs: 0, status, count: 100 });
       await navigate(page, '/leads/list/');
       await page.waitForSelector(`${dialog} .task-guard__close`);
       expect(await page.textContent(`${dialog} .task-guard__notice-line`)).toBeTruthy();

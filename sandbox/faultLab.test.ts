@@ -1,34 +1,71 @@
 // @vitest-environment node
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FAULT_CASES, faultMatches, faultMenu, faultResponse, readFaultRule } from './faultLab';
 
-/** The codes the seed lists per section (seeds/000_446e63a71bc62fc2.txt). */
-const CATALOG: Record<string, string[]> = {
-  auth: ['110', '111', '112', '113', '101'],
-  contacts: ['202', '203', '205', '212', '219', '330'],
-  deals: ['330'],
-  events: ['244', '225'],
-  tasks: ['231', '233', '234', '235', '236', '237', '244'],
-  lists: ['244', '281', '282'],
-  'catalog elements': ['203', '204', '244', '280', '282'],
-  customers: ['288', '402', '425', '426'],
-  other: ['400', '422', '405', '402', '403', '429', '2002'],
+/**
+ * The seed of the error catalog (src/inspector/catalog.seed.txt: amoCRM's error page word for word), read the way
+ * src/inspector/catalog.test.ts reads it: each "code | [HTTP status |] text |" row, grouped under its section's
+ * heading ("Ответы при ...", "Другие ответы"), with the HTTP status the row or its remark names.
+ */
+const seedSections = (): { code: string; text: string; status?: number }[][] => {
+  const seed = readFileSync(new URL('../src/inspector/catalog.seed.txt', import.meta.url), 'utf8');
+  const sections: { code: string; text: string; status?: number }[][] = [];
+  for (const line of seed.split('\n')) {
+    if (/^(Ответы при|Другие ответы)/.test(line)) sections.push([]);
+    const row = /^(\d+) \| (?:(\d{3}) [^|]+\| )?([^|]+) \|(.*)$/.exec(line);
+    if (!row) continue;
+    const status = row[2] ?? /HTTP код №(\d{3})/.exec(row[4] ?? '')?.[1];
+    sections
+      .at(-1)
+      ?.push({ code: row[1] ?? '', text: (row[3] ?? '').trim(), ...(status ? { status: Number(status) } : {}) });
+  }
+  return sections;
+};
+
+/** The lab's catalog cases, group by group in the lab's order, as the host's lab page lists them. */
+const labSections = () => {
+  const groups = new Map<string, (typeof FAULT_CASES)[number][]>();
+  for (const f of FAULT_CASES.filter((c) => c.group.startsWith('catalog: ')))
+    groups.set(f.group, [...(groups.get(f.group) ?? []), f]);
+  return [...groups.values()];
+};
+
+const answer = (fault: (typeof FAULT_CASES)[number]) => {
+  const response = fault.respond(1);
+  if (response === 'offline') throw new Error(`${fault.id} is offline`);
+  return response;
 };
 
 describe('fault lab', () => {
-  it.each(Object.entries(CATALOG))('has every %s code', (section, codes) => {
-    const ids = FAULT_CASES.filter((f) => f.group === `catalog: ${section}`).map((f) => f.id.split('-').pop());
-    expect(ids).toEqual(codes);
+  it('has one case per code of the catalog seed, section by section, in its order', () => {
+    const codes = (rows: { code: string }[]) => rows.map((r) => r.code);
+    expect(labSections().map((cases) => cases.map((f) => f.id.split('-').pop()))).toEqual(seedSections().map(codes));
   });
 
-  it.each(
-    FAULT_CASES.filter((f) => f.group.startsWith('catalog') && !f.id.endsWith('-2002')).map((f) => [f.id, f] as const),
-  )('%s answers in the legacy shape with the code as a string', (_id, fault) => {
-    const answer = fault.respond(1);
-    if (answer === 'offline') throw new Error('unexpected');
-    const body = JSON.parse(answer.body) as { response: { error_code: unknown; error: string } };
-    expect(body.response.error_code).toBe(fault.id.split('-').pop());
-    expect(body.response.error.length).toBeGreaterThan(5);
+  it("answers each catalog case with the seed's text and HTTP status", () => {
+    const seed = seedSections().flat();
+    const lab = labSections().flat();
+    expect(lab).toHaveLength(40);
+    lab.forEach((fault, i) => {
+      const row = seed[i];
+      const response = answer(fault);
+      if (row?.status !== undefined) expect([fault.id, response.status]).toEqual([fault.id, row.status]);
+      if (response.status === 204) return;
+      const body = JSON.parse(response.body) as { response: { error_code: unknown; error: string } };
+      expect(body.response).toMatchObject({ error_code: row?.code, error: row?.text });
+    });
+  });
+
+  it.each([
+    'code-tasks-244',
+    'code-other-2002',
+    'code-catalog-elements-203',
+    'code-auth-110',
+    'legacy-110',
+    'v4-problem-500-10',
+  ])('keeps the case id %s that the e2e tests and docs use', (id) => {
+    expect(FAULT_CASES.map((f) => f.id)).toContain(id);
   });
 
   it('covers the eight body shapes and a network error', () => {

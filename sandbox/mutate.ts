@@ -2,66 +2,14 @@ import { json, problem, type ApiResponse } from './http';
 import { isClosedStatus, type Lead, type Task } from './model';
 import type { Random } from './random';
 import type { Store } from './store';
+import { MUTATION_OPS, MutationError, type Mutation, type MutationResult } from './mutation';
+import { readMutation } from './readMutation';
 
-/**
- * "Someone else changed it": typed changes applied to the store as another user (another browser, a colleague,
- * a robot), each writing the events and `updated_at` amoCRM would. `POST /_sandbox/mutate` takes one of these
- * (or a list); `randomMutation` draws one for a differential test.
- */
-export type Mutation =
-  | {
-      op: 'createTask';
-      leadId: number;
-      responsibleUserId?: number;
-      completeTill?: number;
-      text?: string;
-      taskTypeId?: number;
-      by?: number;
-    }
-  | { op: 'completeTask'; taskId: number; by?: number }
-  | { op: 'deleteTask'; taskId: number; by?: number }
-  | { op: 'moveTaskDeadline'; taskId: number; completeTill: number; by?: number }
-  | {
-      op: 'createDeal';
-      responsibleUserId: number;
-      pipelineId?: number;
-      statusId?: number;
-      name?: string;
-      price?: number;
-      by?: number;
-    }
-  | { op: 'moveDeal'; leadId: number; statusId: number; pipelineId?: number; by?: number }
-  | { op: 'closeDeal'; leadId: number; outcome: 'won' | 'lost'; by?: number }
-  | { op: 'deleteDeal'; leadId: number; by?: number }
-  | { op: 'changeResponsible'; leadId: number; responsibleUserId: number; by?: number };
-
-export type MutationOp = Mutation['op'];
-
-export const MUTATION_OPS: readonly MutationOp[] = [
-  'createTask',
-  'completeTask',
-  'deleteTask',
-  'moveTaskDeadline',
-  'createDeal',
-  'moveDeal',
-  'closeDeal',
-  'deleteDeal',
-  'changeResponsible',
-];
-
-export interface MutationResult {
-  op: MutationOp;
-  leadId?: number;
-  taskId?: number;
-  /** Ids of the events the change wrote, oldest first. */
-  events: string[];
-}
-
-export class MutationError extends Error {}
+export { MUTATION_OPS, MutationError, type Mutation, type MutationOp, type MutationResult } from './mutation';
+export { readMutation } from './readMutation';
 
 const DAY = 86_400;
 
-const isDict = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
 /** The admin acts unless told otherwise: "another user" than the manager looking at the widget. */
@@ -178,77 +126,6 @@ export const applyMutation = (store: Store, mutation: Mutation): MutationResult 
       store.updateLead(lead, { responsibleUserId: userOf(store, mutation.responsibleUserId) }, by);
       return done({ leadId: lead.id });
     }
-  }
-};
-
-const optionalInt = (body: Record<string, unknown>, name: string): number | undefined => {
-  const value = body[name];
-  if (value === undefined) return undefined;
-  if (!isInt(value)) throw new MutationError(`${name}: an integer`);
-  return value;
-};
-
-const requiredInt = (body: Record<string, unknown>, name: string): number => {
-  const value = optionalInt(body, name);
-  if (value === undefined) throw new MutationError(`${name} is required`);
-  return value;
-};
-
-/** Reads one mutation from a request body; throws MutationError with what is wrong. */
-export const readMutation = (body: unknown): Mutation => {
-  if (!isDict(body)) throw new MutationError('a JSON object {op, ...}');
-  const by = optionalInt(body, 'by');
-  const op = body.op;
-  switch (op) {
-    case 'createTask':
-      return {
-        op,
-        leadId: requiredInt(body, 'leadId'),
-        responsibleUserId: optionalInt(body, 'responsibleUserId'),
-        completeTill: optionalInt(body, 'completeTill'),
-        taskTypeId: optionalInt(body, 'taskTypeId'),
-        text: typeof body.text === 'string' ? body.text : undefined,
-        by,
-      };
-    case 'completeTask':
-    case 'deleteTask':
-      return { op, taskId: requiredInt(body, 'taskId'), by };
-    case 'moveTaskDeadline':
-      return { op, taskId: requiredInt(body, 'taskId'), completeTill: requiredInt(body, 'completeTill'), by };
-    case 'createDeal':
-      return {
-        op,
-        responsibleUserId: requiredInt(body, 'responsibleUserId'),
-        pipelineId: optionalInt(body, 'pipelineId'),
-        statusId: optionalInt(body, 'statusId'),
-        price: optionalInt(body, 'price'),
-        name: typeof body.name === 'string' ? body.name : undefined,
-        by,
-      };
-    case 'moveDeal':
-      return {
-        op,
-        leadId: requiredInt(body, 'leadId'),
-        statusId: requiredInt(body, 'statusId'),
-        pipelineId: optionalInt(body, 'pipelineId'),
-        by,
-      };
-    case 'closeDeal': {
-      const outcome = body.outcome ?? (body.won === false ? 'lost' : 'won');
-      if (outcome !== 'won' && outcome !== 'lost') throw new MutationError("outcome: 'won' or 'lost'");
-      return { op, leadId: requiredInt(body, 'leadId'), outcome, by };
-    }
-    case 'deleteDeal':
-      return { op, leadId: requiredInt(body, 'leadId'), by };
-    case 'changeResponsible':
-      return {
-        op,
-        leadId: requiredInt(body, 'leadId'),
-        responsibleUserId: requiredInt(body, 'responsibleUserId'),
-        by,
-      };
-    default:
-      throw new MutationError(`op: one of ${MUTATION_OPS.join(', ')}`);
   }
 };
 

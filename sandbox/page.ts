@@ -106,7 +106,11 @@ export const bootData = (
 
 const escapeJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
 
-/** The single-page shell every host URL answers with; the host script draws the page for the current path. */
+/**
+ * The single-page shell every host URL answers with; the host's entry module (sandbox/public/main.js, which imports
+ * the rest) draws the page for the current path. The clock shift, the boot data and RequireJS stay classic scripts in
+ * the head: they must run before any module, as the real host's own globals exist before a widget loads.
+ */
 export const shellHtml = (boot: ReturnType<typeof bootData>): string => `<!DOCTYPE html>
 <html lang="${boot.lang}">
 <head>
@@ -120,15 +124,7 @@ export const shellHtml = (boot: ReturnType<typeof bootData>): string => `<!DOCTY
 </head>
 <body>
 <div id="page_holder"></div>
-<script src="/host/lang.js"></script>
-<script src="/host/app.js"></script>
-<script src="/host/modal.js"></script>
-<script src="/host/loader.js"></script>
-<script src="/host/widget.js"></script>
-<script src="/host/secondWidget.js"></script>
-<script src="/host/pages.js"></script>
-<script src="/host/faultlab.js"></script>
-<script src="/host/main.js"></script>
+<script type="module" src="/host/main.js"></script>
 </body>
 </html>
 `;

@@ -1,19 +1,28 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
+import { handleAdmin, type SandboxConfig } from './adminRoutes';
 import { handleApi } from './api/router';
-import { createClock, parseAt, wallClock, type Clock } from './clock';
-import { faultMatches, faultMenu, faultResponse, findFault, readFaultRule, type FaultRule } from './faultLab';
-import { NGINX_403, html, json, problem, type ApiRequest, type ApiResponse } from './http';
-import { LANGS, bootData, hostSettings, shellHtml, type Lang, type WidgetInfo } from './page';
-import { handleMutate } from './mutate';
+import { createClock, parseAt, type Clock } from './clock';
+import { faultMatches, faultResponse, findFault, type FaultRule } from './faultLab';
+import { NGINX_403, html, problem, type ApiRequest, type ApiResponse } from './http';
+import { LANGS, bootData, shellHtml, type Lang, type WidgetInfo } from './page';
 import { parseQuery } from './query';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rateLimit';
+import { cookies, isApiPath, parseBody, readBody } from './request';
 import type { SeedOptions } from './seed';
+import { MIME, VENDOR, inside } from './staticFiles';
 import { Store } from './store';
-import { handleUi } from './ui';
+import {
+  customFields,
+  keptSettings,
+  readManifest,
+  settingsSave,
+  type Manifest,
+  type SettingsSave,
+} from './widgetSettings';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WIDGET_CODE = 'task_guard';
@@ -40,19 +49,13 @@ export interface SandboxOptions extends SeedOptions {
 
 export type { FaultRule } from './faultLab';
 
-/** One Save of the integrations modal, as the server got it: which fields were posted, and which are not the manifest's. */
-export interface SettingsSave {
-  fields: string[];
-  /** Posted names that are not settings of the manifest: a widget's own named input leaking into the host's form. */
-  extra: string[];
-  values: Record<string, unknown>;
-}
+export type { SettingsSave } from './widgetSettings';
 
 export interface Sandbox {
   server: Server;
   store: Store;
   limiter: RateLimiter;
-  config: { apiFilter: boolean; rateLimit: boolean; settingsAsString: boolean };
+  config: SandboxConfig;
   faults: FaultRule[];
   stats: Map<string, number>;
   settingsSaves: SettingsSave[];
@@ -60,55 +63,6 @@ export interface Sandbox {
   listen(port?: number, host?: string): Promise<{ port: number; url: string }>;
   close(): Promise<void>;
 }
-
-const MIME: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.html': 'text/html; charset=utf-8',
-};
-
-const VENDOR: Record<string, string> = {
-  '/vendor/require.js': 'node_modules/requirejs/require.js',
-  '/vendor/jquery.js': 'node_modules/jquery/dist/jquery.js',
-  '/vendor/underscore.js': 'node_modules/underscore/underscore-umd.js',
-};
-
-/** Resolves `rel` under `base`, refusing anything that climbs out of it. */
-const inside = (base: string, rel: string): string | undefined => {
-  const full = normalize(join(base, decodeURIComponent(rel)));
-  return full.startsWith(normalize(base) + sep) && existsSync(full) && statSync(full).isFile() ? full : undefined;
-};
-
-const cookies = (req: IncomingMessage): Record<string, string> =>
-  Object.fromEntries(
-    (req.headers.cookie ?? '')
-      .split(';')
-      .map((c) => c.trim().split('='))
-      .filter((p): p is [string, string] => p.length === 2 && !!p[0])
-      .map(([k, v]) => [k, decodeURIComponent(v)]),
-  );
-
-const readBody = (req: IncomingMessage): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-
-const parseBody = (text: string): unknown => {
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-};
-
-const isApiPath = (path: string): boolean => /^\/(api\/|private\/|ajax\/v1\/|oauth2\/|v2\/origin\/)/.test(path);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -126,7 +80,7 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
   const clock = createClock(startOffset());
   const store = new Store(options, clock);
   const limiter = new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...(options.rateLimit || {}) });
-  const config = {
+  const config: SandboxConfig = {
     apiFilter: options.apiFilter ?? true,
     rateLimit: options.rateLimit !== false,
     settingsAsString: options.settingsAsString === true,
@@ -135,18 +89,8 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
   const stats = new Map<string, number>();
   const settingsSaves: SettingsSave[] = [];
 
-  type Manifest = { widget?: { init_once?: boolean }; settings?: Record<string, { type?: string }> };
-  const readManifest = (): Manifest | null => {
-    const file = join(widgetDir, 'manifest.json');
-    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Manifest) : null;
-  };
-  const customFields = (manifest: Manifest | null): string[] =>
-    Object.entries(manifest?.settings ?? {})
-      .filter(([, field]) => field.type === 'custom')
-      .map(([name]) => name);
-
   const widgetInfo = (): WidgetInfo => {
-    const manifest = readManifest();
+    const manifest = readManifest(widgetDir);
     const script = join(widgetDir, 'script.js');
     // A new stamp for every build, as amoCRM gives every upload a new installed_version.
     const stamp = existsSync(script) ? String(Math.floor(statSync(script).mtimeMs / 1000)) : '0';
@@ -160,44 +104,12 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     };
   };
 
-  /**
-   * What the server keeps of a Save: text fields as strings; a custom field decoded from its JSON (an object or
-   * a number), and NOT kept when it is a string that is not JSON (`biradrags/amo-docs`
-   * `amocrm_docs_md/integrations/custom_settings.md`: "Строчный тип данных на сервере сохраняться не будет").
-   */
+  /** Keeps a Save of the integrations modal (widgetSettings.ts), recorded for the tests when `record`. */
   const storeSettings = (fields: Record<string, unknown>, record: boolean): void => {
-    const manifest = readManifest();
-    const custom = customFields(manifest);
-    const known = Object.keys(manifest?.settings ?? {});
-    if (record)
-      settingsSaves.push({
-        fields: Object.keys(fields),
-        extra: Object.keys(fields).filter((name) => !known.includes(name)),
-        values: fields,
-      });
-    const next: Record<string, unknown> = {};
-    for (const name of known) {
-      const value = fields[name];
-      if (value === undefined) continue;
-      if (!custom.includes(name)) next[name] = typeof value === 'string' ? value : String(value);
-      else if (typeof value !== 'string') next[name] = value;
-      else {
-        try {
-          next[name] = JSON.parse(value) as unknown;
-        } catch {
-          // Not JSON: the server does not keep it.
-        }
-      }
-    }
-    store.widgetSettings = next;
+    const manifest = readManifest(widgetDir);
+    if (record) settingsSaves.push(settingsSave(manifest, fields));
+    store.widgetSettings = keptSettings(manifest, fields);
   };
-
-  const clockState = () => ({
-    offsetMs: clock.offsetMs,
-    now: clock.now(),
-    timezone: store.data.account.timezone,
-    wall: wallClock(clock.now(), store.data.account.timezone),
-  });
 
   const send = (res: ServerResponse, response: ApiResponse, extra: Record<string, string> = {}) => {
     res.writeHead(response.status, { 'cache-control': 'no-store', ...response.headers, ...extra });
@@ -212,87 +124,20 @@ export const createSandbox = (options: SandboxOptions = {}): Sandbox => {
     res.end(readFileSync(file));
   };
 
-  const admin = (req: ApiRequest): ApiResponse => {
-    const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
-    switch (`${req.method} ${req.path}`) {
-      case 'GET /_sandbox/stats': {
-        const byPath = Object.fromEntries(stats);
-        const api = [...stats].filter(([k]) => / \/api\//.test(k)).reduce((n, [, v]) => n + v, 0);
-        return json(200, { api, byPath, settingsSaves }, { 'content-type': 'application/json' });
-      }
-      case 'POST /_sandbox/stats/reset':
-      case 'DELETE /_sandbox/stats':
-        stats.clear();
-        settingsSaves.length = 0;
-        return json(200, { ok: true }, { 'content-type': 'application/json' });
-      case 'POST /_sandbox/reset':
-        clock.offsetMs = startOffset();
-        store.reset({ ...options, ...(body as SeedOptions) });
-        stats.clear();
-        settingsSaves.length = 0;
-        faults.length = 0;
-        limiter.reset();
-        return json(200, { ok: true, deals: store.data.leads.length }, { 'content-type': 'application/json' });
-      case 'GET /_sandbox/faults':
-        return json(200, { rules: faults, menu: faultMenu() }, { 'content-type': 'application/json' });
-      case 'DELETE /_sandbox/faults':
-        faults.length = 0;
-        return json(200, { rules: faults }, { 'content-type': 'application/json' });
-      case 'POST /_sandbox/faults':
-        faults.push(readFaultRule(body));
-        return json(200, { rules: faults }, { 'content-type': 'application/json' });
-      case 'GET /_sandbox/clock':
-        return json(200, clockState(), { 'content-type': 'application/json' });
-      case 'POST /_sandbox/clock': {
-        // `{at: '2026-12-02T11:00'}` (account's wall clock, or ISO with an offset), `{offsetMs}`, or `{now: true}`.
-        if (body.now === true) clock.offsetMs = 0;
-        else if (typeof body.offsetMs === 'number' && Number.isFinite(body.offsetMs)) clock.offsetMs = body.offsetMs;
-        else if (typeof body.at === 'string') {
-          const at = parseAt(body.at, store.data.account.timezone);
-          if (at === undefined) return problem(400, 'Bad Request', `Not a time: ${body.at}`);
-          clock.offsetMs = at - Date.now();
-        } else return problem(400, 'Bad Request', 'Give {at}, {offsetMs} or {now: true}');
-        return json(200, clockState(), { 'content-type': 'application/json' });
-      }
-      case 'GET /_sandbox/config':
-        return json(200, { ...config, limits: limiter.options }, { 'content-type': 'application/json' });
-      case 'POST /_sandbox/config':
-        if (typeof body.apiFilter === 'boolean') config.apiFilter = body.apiFilter;
-        if (typeof body.rateLimit === 'boolean') config.rateLimit = body.rateLimit;
-        if (typeof body.settingsAsString === 'boolean') config.settingsAsString = body.settingsAsString;
-        if (typeof body.limits === 'object' && body.limits !== null)
-          limiter.options = { ...limiter.options, ...(body.limits as Partial<RateLimitOptions>) };
-        limiter.reset();
-        return json(200, { ...config, limits: limiter.options }, { 'content-type': 'application/json' });
-      case 'POST /_sandbox/settings': {
-        // The integrations modal saves here once the widget's onSave agreed: `{active, fields}`. A test may preset
-        // the custom field with `{config: '<json>'}` alone, which changes no other field.
-        const fields = body.fields;
-        if (typeof fields === 'object' && fields !== null) storeSettings(fields as Record<string, unknown>, true);
-        else if (body.config !== undefined) storeSettings({ ...store.widgetSettings, config: body.config }, false);
-        if (typeof body.active === 'boolean') store.widgetActive = body.active;
-        return json(
-          200,
-          {
-            settings: hostSettings(store, {
-              settingsAsString: config.settingsAsString,
-              customFields: customFields(readManifest()),
-            }),
-            active: store.widgetActive,
-          },
-          { 'content-type': 'application/json' },
-        );
-      }
-      case 'POST /_sandbox/mutate':
-        // "Someone else changed it": typed changes as another user, each writing its events (sandbox/mutate.ts).
-        return handleMutate(req.body, store);
-      case 'POST /_sandbox/crm_post':
-        return json(200, { ok: true, echo: body }, { 'content-type': 'application/json' });
-      default:
-        if (req.path.startsWith('/_sandbox/ui/')) return handleUi(req, store);
-        return problem(404, 'Not Found', `Cannot ${req.method} ${req.path}`);
-    }
-  };
+  const admin = (req: ApiRequest): ApiResponse =>
+    handleAdmin(req, {
+      store,
+      clock,
+      limiter,
+      config,
+      faults,
+      stats,
+      settingsSaves,
+      options,
+      startOffset,
+      storeSettings,
+      customFields: () => customFields(readManifest(widgetDir)),
+    });
 
   const serveApi = async (req: ApiRequest, res: ServerResponse, client: string): Promise<void> => {
     if (config.rateLimit) {

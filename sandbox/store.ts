@@ -14,35 +14,13 @@ import {
   type Note,
   type Task,
 } from './model';
+import { leadChangeEvents, taskChangeEvents } from './changeEvents';
+import type { LeadPatch, NewLead, NewTask, TaskPatch } from './storeInputs';
 
-/** Fields a new deal may carry. */
-export interface NewLead {
-  name: string;
-  price: number;
-  responsibleUserId: number;
-  pipelineId: number;
-  statusId: number;
-  contactId: number | null;
-}
-
-export type TaskPatch = Partial<
-  Pick<Task, 'isCompleted' | 'text' | 'completeTill' | 'resultText' | 'responsibleUserId' | 'taskTypeId'>
->;
-export type LeadPatch = Partial<Pick<Lead, 'statusId' | 'pipelineId' | 'responsibleUserId' | 'name' | 'price'>>;
+export type { LeadPatch, NewLead, NewTask, TaskPatch } from './storeInputs';
 
 /** amoCRM's event ids are opaque 26-character strings; ours keep the write order readable. */
 const eventId = (seq: number): string => `01sandbox${seq.toString(36).padStart(17, '0')}`;
-
-/** Fields a new task may carry once validated. */
-export interface NewTask {
-  text: string;
-  completeTill: number;
-  taskTypeId: number;
-  responsibleUserId: number;
-  entityType: EntityType | null;
-  entityId: number | null;
-  duration: number;
-}
 
 const entityKey = (type: string, id: number): string => `${type}:${id}`;
 
@@ -210,43 +188,7 @@ export class Store {
     const before = { ...task };
     Object.assign(task, patch, { updatedAt: this.now, updatedBy: by });
     this.touchEntity(task);
-    if (!before.isCompleted && task.isCompleted) this.emit('task_completed', 'task', task.id, by);
-    if (before.completeTill !== task.completeTill)
-      this.emit(
-        'task_deadline_changed',
-        'task',
-        task.id,
-        by,
-        [{ task_deadline: { timestamp: before.completeTill } }],
-        [{ task_deadline: { timestamp: task.completeTill } }],
-      );
-    if (before.text !== task.text)
-      this.emit(
-        'task_text_changed',
-        'task',
-        task.id,
-        by,
-        [{ task: { text: before.text } }],
-        [{ task: { text: task.text } }],
-      );
-    if (before.taskTypeId !== task.taskTypeId)
-      this.emit(
-        'task_type_changed',
-        'task',
-        task.id,
-        by,
-        [{ task_type: { id: before.taskTypeId } }],
-        [{ task_type: { id: task.taskTypeId } }],
-      );
-    if (before.responsibleUserId !== task.responsibleUserId)
-      this.emit(
-        'entity_responsible_changed',
-        'task',
-        task.id,
-        by,
-        [{ responsible_user: { id: before.responsibleUserId } }],
-        [{ responsible_user: { id: task.responsibleUserId } }],
-      );
+    for (const e of taskChangeEvents(before, task)) this.emit(e.type, 'task', task.id, by, e.valueBefore, e.valueAfter);
     return task;
   }
 
@@ -343,24 +285,8 @@ export class Store {
     if (before.statusId !== lead.statusId || before.pipelineId !== lead.pipelineId) {
       if (isClosedStatus(lead.statusId)) lead.closedAt = isClosedStatus(before.statusId) ? before.closedAt : now;
       else lead.closedAt = null;
-      this.emit(
-        'lead_status_changed',
-        'lead',
-        lead.id,
-        by,
-        [{ lead_status: { id: before.statusId, pipeline_id: before.pipelineId } }],
-        [{ lead_status: { id: lead.statusId, pipeline_id: lead.pipelineId } }],
-      );
     }
-    if (before.responsibleUserId !== lead.responsibleUserId)
-      this.emit(
-        'entity_responsible_changed',
-        'lead',
-        lead.id,
-        by,
-        [{ responsible_user: { id: before.responsibleUserId } }],
-        [{ responsible_user: { id: lead.responsibleUserId } }],
-      );
+    for (const e of leadChangeEvents(before, lead)) this.emit(e.type, 'lead', lead.id, by, e.valueBefore, e.valueAfter);
   }
 
   /** Closes a deal as won (142) or lost (143) in its own pipeline. */

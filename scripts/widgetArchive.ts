@@ -20,6 +20,8 @@ export const ADMIN_MODE = 'admin';
 export const LAZY_HALVES = [
   { mode: ADMIN_MODE, entry: 'src/admin.ts', file: 'admin.js', name: ADMIN_FACTORY_NAME },
   { mode: 'reminder', entry: 'src/reminder/ui.ts', file: 'reminder.js', name: '__taskGuardReminder' },
+  // The network watchers, for admins only (src/inspector/watch.ts): a manager's page never downloads them.
+  { mode: 'watchers', entry: 'src/inspector/watch.ts', file: 'watchers.js', name: '__taskGuardWatchers' },
 ] as const;
 
 export type LazyHalf = (typeof LAZY_HALVES)[number];

@@ -19,6 +19,7 @@ const locales = manifest.widget.locale;
 const script = archiveText(archive, 'script.js');
 const admin = archiveText(archive, 'admin.js');
 const reminder = archiveText(archive, 'reminder.js');
+const watchers = archiveText(archive, 'watchers.js');
 const langs = Object.fromEntries(
   locales.map((locale) => [locale, JSON.parse(archiveText(archive, `i18n/${locale}.json`)) as object]),
 );
@@ -52,6 +53,7 @@ describe('widget.zip', () => {
       'script.js',
       'admin.js',
       'reminder.js',
+      'watchers.js',
       ...locales.map((l) => `i18n/${l}.json`),
       ...logoSizes.map(([p]) => p),
       ...locales.map((l) => `images/tour_${l}.png`),
@@ -222,6 +224,20 @@ describe('reminder.js', () => {
     expect(reminder).toContain('task-guard__dialog');
     expect(script).not.toContain('task-guard__dialog');
     expect(script).toContain('reminder');
+  });
+});
+
+describe('watchers.js', () => {
+  it('is one anonymous AMD module without dependencies, with no UMD or CommonJS branch', () => {
+    expect(watchers.startsWith('define([],function(')).toBe(true);
+    expect(watchers).not.toMatch(/typeof exports|module\.exports|typeof define|globalThis\.\w+\s*=/);
+  });
+
+  // The jQuery watcher's event namespace and the hub's stack capture: watcher code a manager must never download.
+  it.each(['ajaxError.taskGuardInspector', 'traceOf'])('holds %s, which script.js leaves to it', (marker) => {
+    expect(watchers).toContain(marker);
+    expect(script).not.toContain(marker);
+    expect(admin).not.toContain(marker);
   });
 });
 

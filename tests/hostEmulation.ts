@@ -1,15 +1,14 @@
 /**
  * A jsdom emulation of the amoCRM host for the BUILT script.js. The loader and the widget base object are NOT
- * written here: this runs the sandbox's own `sandbox/public/loader.js` (the same text the sandbox page loads), so
+ * written here: this imports the sandbox's own `sandbox/public/loader.js` (the same module the sandbox page loads), so
  * both emulations follow the real host alike (GitHub `Psiant/two` `frontend/bild/75620.907dc87499035442ff59.js`
  * l.1892-1990): render, then init once render answered truthy (at once for a synchronous answer, through a jQuery
  * Deferred), then bind_actions; render again on every page for init_once widgets; destroy then `$(document).off(ns)`.
  * This file adds what jsdom lacks: `APP` with the real shapes of its constants, a module loader for script.js and
- * the language file, and the page's global `require`, which hands over the BUILT admin.js. Test-only.
+ * the language file, and the page's global `require`, which hands over the BUILT admin.js and watchers.js. Test-only.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import jqueryFactory from 'jquery';
+import { createWidgetHost, shortArea } from '../sandbox/public/loader.js';
 import type { AmoCallbacks, AmoWidget } from '../src/host/amo';
 
 /** The install stamp the emulated host gives as `get_settings().version` and in every `?v=` (`installed_version`). */
@@ -17,6 +16,8 @@ export const INSTALL_STAMP = '1733050000';
 export const WIDGET_PATH = '/widgets/task_guard';
 /** The module id admin.js has under the emulated widget settings (`<path>/admin.js?v=<install stamp>`). */
 export const ADMIN_ID = `${WIDGET_PATH}/admin.js?v=${INSTALL_STAMP}`;
+/** The module id of watchers.js, the admins' network watchers, loaded before admin.js. */
+export const WATCHERS_ID = `${WIDGET_PATH}/watchers.js?v=${INSTALL_STAMP}`;
 /** The integration's name in amoMarket, which the loader writes over `langs.widget.name`. */
 export const INTEGRATION_NAME = 'Task Guard';
 
@@ -30,6 +31,8 @@ export interface HostOptions {
   script: string;
   /** The built admin.js the page's `require` hands over; without it, loading admin.js fails as a 404 would. */
   admin?: string;
+  /** The built watchers.js the page's `require` hands over to an admin's inspector; without it, a 404 as above. */
+  watchers?: string;
   langs: Record<string, unknown>;
   /** Dictionaries the page's `require` hands over for `json!<path>/i18n/<lang>.json?v=...`, by language. */
   dictionaries?: Record<string, Record<string, unknown>>;
@@ -110,29 +113,6 @@ export const hostJquery = (): HostJquery => {
 
 type AmdRequire = (ids: string[], ok: (...modules: unknown[]) => void, fail?: (error: unknown) => void) => void;
 
-/** The shared loader's surface (sandbox/public/loader.js), typed for this file. */
-interface SharedHost {
-  widget: AmoWidget | null;
-  prepare(done: (widget: AmoWidget | null) => void): void;
-  start(): Promise<void>;
-  navigated(): Promise<void>;
-  remove(): void;
-  drawSettings($body: unknown, done?: (ok: boolean) => void): { save(): Promise<SettingsResult> };
-}
-
-interface SharedLoader {
-  createWidgetHost(env: Record<string, unknown>): SharedHost;
-  shortArea(area: string): string;
-}
-
-const LOADER_SOURCE = readFileSync(join(import.meta.dirname, '..', 'sandbox', 'public', 'loader.js'), 'utf8');
-
-/** Runs the sandbox's loader.js in this window, as the sandbox page's script tag does. */
-export const sharedLoader = (): SharedLoader => {
-  new Function('window', LOADER_SOURCE)(window);
-  return (window as unknown as { __amoWidgetHost: SharedLoader }).__amoWidgetHost;
-};
-
 /** The manifest's settings as the loader's modal reads them (one custom field, `config`). */
 const MANIFEST = {
   widget: { name: 'widget.name', description: 'widget.description' },
@@ -154,14 +134,13 @@ const decodeCustom = (value: unknown): { kept: boolean; value?: unknown } => {
 
 export const loadWidget = (options: HostOptions): LoadedWidget => {
   const $ = hostJquery();
-  const loader = sharedLoader();
   const userId = options.userId ?? 2;
   let area = options.area ?? 'dashboard';
   const managers = {
     1: { id: 1, title: 'Анна Админова', is_admin: 'Y', active: true },
     2: { id: 2, title: 'Иван Петров', is_admin: 'N', active: true },
   };
-  const system = { area: loader.shortArea(area), amouser_id: String(userId), subdomain: 'demo' };
+  const system = { area: shortArea(area), amouser_id: String(userId), subdomain: 'demo' };
   const app = {
     constant: (name: string): unknown =>
       ({
@@ -189,6 +168,7 @@ export const loadWidget = (options: HostOptions): LoadedWidget => {
       try {
         const modules = ids.map((id) => {
           if (id === ADMIN_ID && options.admin !== undefined) return evaluateAmd(options.admin, {}).value;
+          if (id === WATCHERS_ID && options.watchers !== undefined) return evaluateAmd(options.watchers, {}).value;
           const dictionary = /^json!(.*)\/i18n\/(\w+)\.json(\?.*)?$/.exec(id);
           const found =
             dictionary && dictionary[1] === WIDGET_PATH ? options.dictionaries?.[dictionary[2] ?? ''] : undefined;
@@ -207,7 +187,7 @@ export const loadWidget = (options: HostOptions): LoadedWidget => {
   if (options.config !== undefined) saved.config = options.config;
   const calls: string[] = [];
   const langs = JSON.parse(JSON.stringify(options.langs)) as Record<string, unknown>;
-  const host = loader.createWidgetHost({
+  const host = createWidgetHost({
     $,
     code: 'task_guard',
     path: WIDGET_PATH,
@@ -252,7 +232,7 @@ export const loadWidget = (options: HostOptions): LoadedWidget => {
     start: () => host.start(),
     async navigate(next: string) {
       area = next;
-      system.area = loader.shortArea(next);
+      system.area = shortArea(next);
       await host.navigated();
     },
     destroy() {

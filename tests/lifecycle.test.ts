@@ -1,17 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { archiveText, readArchive } from './builtWidget';
-import { ADMIN_ID, INSTALL_STAMP, INTEGRATION_NAME, evaluateAmd, hostJquery, loadWidget } from './hostEmulation';
+import {
+  ADMIN_ID,
+  INSTALL_STAMP,
+  WATCHERS_ID,
+  INTEGRATION_NAME,
+  evaluateAmd,
+  hostJquery,
+  loadWidget,
+} from './hostEmulation';
 import { KIT_ENTRIES } from '../src/adminKit';
 
 const archive = readArchive();
 const script = archiveText(archive, 'script.js');
 const admin = archiveText(archive, 'admin.js');
+const watchers = archiveText(archive, 'watchers.js');
 const langs = JSON.parse(archiveText(archive, 'i18n/ru.json')) as Record<string, unknown>;
 
 /** Own enumerable properties of window, which a widget must not add to (moderation: "no globals"). */
 const globalNames = () => new Set(Object.keys(window));
-/** What the emulated host itself puts on window (`__amoWidgetHost`: the shared loader, sandbox/public/loader.js). */
-const HOST_GLOBALS = ['APP', 'AMOCRM', 'require', '__amoWidgetHost'];
+/** What the emulated host itself puts on window (the shared loader, sandbox/public/loader.js, is a module: none). */
+const HOST_GLOBALS = ['APP', 'AMOCRM', 'require'];
 
 const widgetTraces = () => ({
   roots: document.querySelectorAll('.task-guard').length,
@@ -74,14 +83,14 @@ describe('the built script.js in an emulated amoCRM host', () => {
 
   it.each([
     ['a manager', 2, 0, []],
-    ['an admin', 1, 1, [ADMIN_ID]],
+    ['an admin', 1, 1, [WATCHERS_ID, ADMIN_ID]],
   ])(
     'runs render, init, bind_actions, render on 20 pages and destroy for %s, leaving nothing behind',
     async (_who, userId, launchers, required) => {
       const errors: unknown[] = [];
       const onError = (event: ErrorEvent) => errors.push(event.error);
       window.addEventListener('error', onError);
-      const host = loadWidget({ script, admin, langs, userId });
+      const host = loadWidget({ script, admin, watchers, langs, userId });
       const { callbacks } = host;
       for (const name of [
         'render',

@@ -1,6 +1,8 @@
-/* Emulation of amoCRM's `lib/components/base/modal`: hidden until init triggers modal:loaded / modal:centrify. */
-window.define('lib/components/base/modal', ['jquery'], function ($) {
-  'use strict';
+/* Emulation of amoCRM's `lib/components/base/modal`: hidden until init triggers modal:loaded / modal:centrify.
+ * Registered with RequireJS by name, as the widget requires it from the host. */
+import { amdDefine } from './amd.js';
+
+amdDefine('lib/components/base/modal', ['jquery'], function ($) {
   var open = [];
 
   /**

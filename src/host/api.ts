@@ -35,8 +35,11 @@ export class ApiError extends Error {
 export interface Api {
   /** One GET; `undefined` for 204 (amoCRM's "nothing found", with an empty body). */
   get(path: string, query?: Query): Promise<unknown>;
-  /** All pages of a HAL collection, following `_links.next`; calls `onPage` after each page. */
-  getAll(path: string, query: Query, key: string, onPage?: (items: number) => void): Promise<unknown[]>;
+  /**
+   * All pages of a HAL collection, following `_links.next`; calls `onPage` after each page, and when it returns a
+   * promise, waits for it before asking for the next page (a caller's pace, host/pacedApi.ts).
+   */
+  getAll(path: string, query: Query, key: string, onPage?: (items: number) => unknown): Promise<unknown[]>;
   /** One POST of a JSON body. */
   post(path: string, body: unknown): Promise<unknown>;
   /** Requests sent so far (for the request budget tests and the bench). */
@@ -224,9 +227,10 @@ export const createApi = (options: ApiOptions): Api => {
         const hal = reply as { _embedded?: Record<string, unknown>; _links?: { next?: { href?: unknown } } };
         const list = hal._embedded?.[key];
         if (Array.isArray(list)) items.push(...list);
-        onPage?.(items.length);
+        const turn = onPage?.(items.length);
         const href = hal._links?.next?.href;
         if (typeof href !== 'string' || !Array.isArray(list) || list.length === 0) break;
+        await turn;
         // amoCRM gives absolute links; keep only path and query so the call stays on our origin and budget.
         const link = new URL(href, 'http://relative.invalid');
         next = `${link.pathname}${link.search}`;

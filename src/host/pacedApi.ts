@@ -1,24 +1,30 @@
 import type { Api, Query } from './api';
-import { withQuery } from './api';
 import type { Clock } from './clock';
 
 /**
- * Background reads at a gentle pace: a short check goes at the client's speed (a burst of `burst` requests), a
- * long one (a full check paging through thousands of deals) slows to one request every `refillMs`. Twenty
- * managers of one account may open amoCRM in the same minutes; each at the client's 3 a second would together pass
- * amoCRM's 7 a second (`developers.kommo.com/docs/limitations`). The client's own ceiling (api.ts) still holds.
+ * Background reads at a fair share of the account's ceiling. amoCRM allows 7 requests a second per account
+ * (`developers.kommo.com/docs/limitations`), shared by every manager's browser and by amoCRM's own pages; browsers
+ * cannot agree with each other, so each takes an equal share of ACCOUNT_SHARE a second: twenty managers paging
+ * through deals at the same minute stay under the ceiling together. A short check (up to `burst` requests) goes at
+ * the client's own speed (api.ts: 3 a second), which still holds for everything.
  */
 export interface Pace {
   burst: number;
   refillMs: number;
 }
 
-export const BACKGROUND_PACE: Pace = { burst: 6, refillMs: 1_000 };
+/** Requests a second the widget's background reads may take of the account's 7, all browsers together. */
+export const ACCOUNT_SHARE = 2;
+/** A first check with the add-on (account, stages, deals, tasks) fits in one burst. */
+const BURST = 4;
 
-/** A `_links.next` chain longer than this is a server bug, not data (as api.ts). */
-const MAX_PAGES = 2000;
+/** The pace of one browser when `users` browsers of the account run checks. */
+export const fairPace = (users: number): Pace => ({
+  burst: BURST,
+  refillMs: Math.min(15_000, Math.max(1000 / 3, (1000 * Math.max(1, users)) / ACCOUNT_SHARE)),
+});
 
-export const pacedApi = (api: Api, clock: Clock, pace: Pace = BACKGROUND_PACE): Api => {
+export const pacedApi = (api: Api, clock: Clock, pace: Pace): Api => {
   let tokens = pace.burst;
   let refilledAt = clock.now();
   let gate: Promise<void> = Promise.resolve();
@@ -48,25 +54,13 @@ export const pacedApi = (api: Api, clock: Clock, pace: Pace = BACKGROUND_PACE): 
   };
   return {
     get,
-    // Page by page through `get`, so each page waits for its turn (the same HAL walk as api.ts).
+    // Every next page waits for its turn too (api.ts awaits what `onPage` returns before asking for it).
     async getAll(path, query, key, onPage) {
-      const items: unknown[] = [];
-      let next: string | undefined = withQuery(path, query);
-      const seen = new Set<string>();
-      for (let page = 0; next && page < MAX_PAGES && !seen.has(next); page += 1) {
-        seen.add(next);
-        const reply = await get(next);
-        if (typeof reply !== 'object' || reply === null) break;
-        const hal = reply as { _embedded?: Record<string, unknown>; _links?: { next?: { href?: unknown } } };
-        const list = hal._embedded?.[key];
-        if (Array.isArray(list)) items.push(...list);
-        onPage?.(items.length);
-        const href = hal._links?.next?.href;
-        if (typeof href !== 'string' || !Array.isArray(list) || list.length === 0) break;
-        const link = new URL(href, 'http://relative.invalid');
-        next = `${link.pathname}${link.search}`;
-      }
-      return items;
+      await take();
+      return api.getAll(path, query, key, async (items) => {
+        await onPage?.(items);
+        await take();
+      });
     },
     async post(path, body) {
       await take();

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import en from '../../i18n/en.json';
 import adminKit, { type AdminKit } from '../admin';
+import type { WatchKit } from '../adminKit';
 import ru from '../../i18n/ru.json';
 import type { WidgetContext } from '../host/amo';
 import type { Captured, Listener } from '../host/network/captured';
@@ -78,14 +79,20 @@ const start = (
       saved.value = null;
     },
   };
-  const installs = vi.fn(() => () => undefined);
+  const installs = vi.fn((listener: Listener) => {
+    listeners.push(listener);
+    return () => void listeners.splice(listeners.indexOf(listener), 1);
+  });
+  // watchers.js, handed over a task later as RequireJS would.
+  const watchKit: WatchKit = {
+    watch: ({ listener }) => installs(listener),
+    tripped: () => breaker.tripped,
+    traffic: () => [],
+  };
+  const watchers = vi.fn(() => new Promise<WatchKit>((resolve) => setTimeout(() => resolve(watchKit), 0)));
   const loads = vi.fn(loadKit);
   const feature = createStartInspector({
-    installWatchers: installs,
-    subscribe: (listener) => {
-      listeners.push(listener);
-      return () => listeners.splice(listeners.indexOf(listener), 1);
-    },
+    watchers,
     slot: () => slot,
     mount,
     injectStyle: (id, css) => injectStyle(id, css),
@@ -93,14 +100,12 @@ const start = (
       copies.push(text);
       return true;
     },
-    tripped: () => breaker.tripped,
-    traffic: () => [],
   })({ ctx, t: createTranslate(langs), adminKit: loads });
   const emit = async (captured: Captured) => {
     for (const listener of listeners) listener(captured);
     await new Promise((resolve) => setTimeout(resolve, 0));
   };
-  return { feature, emit, copies, installs, listeners, saved, loads, breaker };
+  return { feature, emit, copies, installs, watchers, listeners, saved, loads, breaker };
 };
 
 const launcher = () => document.querySelector<HTMLButtonElement>('.tg-insp__launcher');
@@ -219,11 +224,12 @@ describe('startInspector', () => {
     await vi.waitFor(() => expect(launcher()?.getAttribute('aria-label')).toBe('Ошибки API: 0'));
   });
 
-  it('installs the watchers for a manager but shows nothing, keeps nothing and never loads admin.js', async () => {
+  it('gives a manager no watchers: watchers.js is never asked for, nothing shown or kept, admin.js never loaded', async () => {
     const s = start(context({ isAdmin: false }));
     running = s.feature;
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(s.installs).toHaveBeenCalledTimes(1);
+    expect(s.watchers).not.toHaveBeenCalled();
+    expect(s.installs).not.toHaveBeenCalled();
     expect(s.listeners).toHaveLength(0);
     expect(document.querySelector('.task-guard')).toBeNull();
     expect(s.feature.advanced).toBeUndefined();
@@ -234,8 +240,9 @@ describe('startInspector', () => {
     let arrive: (kit: AdminKit) => void = () => undefined;
     const s = start(context(), ru, () => new Promise((resolve) => (arrive = resolve)));
     running = s.feature;
-    // Subscribed before admin.js arrived: the watchers report to someone from the first page on.
-    expect(s.listeners).toHaveLength(1);
+    // Subscribed as soon as watchers.js arrived, before admin.js: the watchers report to someone from the first page on.
+    expect(s.watchers).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(s.listeners).toHaveLength(1));
     await s.emit(failure());
     await s.emit(failure({ status: 503, body: '', url: 'https://demo.amocrm.ru/api/v4/leads' }));
     expect(launcher()).toBeNull();

@@ -3,6 +3,8 @@ import type { FeatureEnv } from '../feature';
 import { hostApi, type Api } from '../host/api';
 import { realClock, type Clock } from '../host/clock';
 import { injectStyle, mount } from '../host/mount';
+import { openReplicaStore, type ReplicaStore } from '../host/replicaStore';
+import { storagePauseBoard, withSharedPause } from '../host/sharedPause';
 import { joinTabs, sharedValue, type SharedValue, type Tabs } from '../host/tabs';
 import type { LoadChunk } from '../lazy';
 import type { Undo } from '../undo';
@@ -33,6 +35,10 @@ export interface ReminderDeps {
   injectStyle: (id: string, css: string) => Undo;
   /** Working hours; by default the configured ones in the account's time zone. */
   isWorkingTime: (now: number) => boolean;
+  /** Where the replica of the user's deals is kept (localStorage, this account and user only). */
+  replicas: ReplicaStore;
+  /** In [0, 1): the jitter of the working day's first check. */
+  random: () => number;
 }
 
 export const cannotLoad: LoadChunk = () => Promise.reject(new Error('this page cannot load lazy halves'));
@@ -41,7 +47,8 @@ export const cannotLoad: LoadChunk = () => Promise.reject(new Error('this page c
 export const resolveDeps = (env: FeatureEnv, config: Config, given: Partial<ReminderDeps>): ReminderDeps => {
   const { ctx } = env;
   return {
-    api: given.api ?? hostApi(),
+    // A 429 or a block seen by any tab pauses every tab of this browser on the account.
+    api: given.api ?? withSharedPause(hostApi(), storagePauseBoard(ctx.accountId), Date.now),
     tabs: given.tabs ?? joinTabs<TabMessage>(`task_guard:${ctx.accountId}:${ctx.userId}`),
     clock: given.clock ?? realClock,
     snoozes: given.snoozes ?? sharedValue<SnoozeRecord>(`task_guard:snooze:${ctx.accountId}:${ctx.userId}`),
@@ -49,5 +56,7 @@ export const resolveDeps = (env: FeatureEnv, config: Config, given: Partial<Remi
     mount: given.mount ?? mount,
     injectStyle: given.injectStyle ?? injectStyle,
     isWorkingTime: given.isWorkingTime ?? ((now: number) => isWorkingTime(now, config, ctx.timezone)),
+    replicas: given.replicas ?? openReplicaStore(ctx.accountId, ctx.userId),
+    random: given.random ?? Math.random,
   };
 };

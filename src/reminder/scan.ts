@@ -193,7 +193,8 @@ const openTasks = async (
   return tasks;
 };
 
-const flag = (deal: Deal, stages: Map<string, Stage>, now: number): FlaggedDeal => {
+/** A deal as the dialog lists it. */
+export const flag = (deal: Deal, stages: ReadonlyMap<string, Stage>, now: number): FlaggedDeal => {
   const stage = stages.get(stageKey(deal.pipelineId, deal.statusId));
   return {
     id: deal.id,

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { realClock } from '../host/clock';
 import { DEFAULT_CONFIG } from './config';
 import { createSchedule, type CheckKind } from './schedule';
-import { isWorkingTime } from './workingHours';
+import { isWorkingTime, nextWorkingStart } from './workingHours';
 
 const MIN = 60_000;
 
@@ -43,6 +43,31 @@ describe('schedule', () => {
     await vi.advanceTimersByTimeAsync(10 * 60 * MIN);
     expect(runs.at(-1)?.at).toBe('15:55');
     schedule.stop();
+  });
+
+  it('starts the working day at a random moment, not every page at 09:00:00', async () => {
+    // Two pages opened at 08:50 and 08:55 (their five-minute ticks meet at 09:00), with different jitters.
+    const firsts: string[] = [];
+    for (const [opened, jitter] of [
+      ['2026-11-26T05:50:00Z', 137_000],
+      ['2026-11-26T05:55:00Z', 41_000],
+    ] as const) {
+      vi.setSystemTime(Date.parse(opened));
+      const runs: string[] = [];
+      const schedule = createSchedule({
+        intervalMs: 5 * MIN,
+        clock: realClock,
+        isWorkingTime: (now) => isWorkingTime(now, DEFAULT_CONFIG, 'Europe/Moscow'),
+        nextStart: (now) => nextWorkingStart(now, DEFAULT_CONFIG, 'Europe/Moscow'),
+        jitterMs: () => jitter,
+        run: async () => void runs.push(new Date().toISOString().slice(11, 19)),
+      });
+      schedule.start();
+      await vi.advanceTimersByTimeAsync(20 * MIN);
+      schedule.stop();
+      firsts.push(runs[0] ?? 'none');
+    }
+    expect(firsts).toEqual(['06:02:17', '06:00:41']);
   });
 
   it('merges requests that arrive during a check into one follow-up, full winning', async () => {

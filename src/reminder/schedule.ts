@@ -13,6 +13,14 @@ export interface ScheduleOptions {
   clock: Clock;
   /** A quick check this soon after the previous quick one is dropped (navigation comes in bursts). */
   quickGapMs?: number;
+  /** When working hours next begin (workingHours.ts `nextWorkingStart`); with `jitterMs`, see below. */
+  nextStart?(now: number): number | undefined;
+  /**
+   * A random delay for the first check of the working day. Pages left open overnight would otherwise all check at
+   * 09:00:00 sharp, every manager of the account in the same second (amoCRM allows 7 requests a second per
+   * account, `developers.kommo.com/docs/limitations`).
+   */
+  jitterMs?(): number;
 }
 
 export interface Schedule {
@@ -36,12 +44,20 @@ export const createSchedule = (options: ScheduleOptions): Schedule => {
   let stopped = true;
   let lastQuick = -Infinity;
 
-  const arm = () => {
+  const arm = (delay = options.intervalMs) => {
     if (timer !== undefined) clock.clearTimeout(timer);
     timer = clock.setTimeout(() => {
       timer = undefined;
       request('full');
-    }, options.intervalMs);
+    }, delay);
+  };
+
+  /** Off hours: the next tick, or the start of the working day plus the jitter when that comes sooner. */
+  const armOffHours = () => {
+    const start = options.nextStart?.(clock.now());
+    const wait = start === undefined ? Infinity : start - clock.now();
+    if (options.jitterMs && wait <= options.intervalMs) arm(Math.max(0, wait) + options.jitterMs());
+    else arm();
   };
 
   const execute = async (kind: CheckKind) => {
@@ -63,7 +79,7 @@ export const createSchedule = (options: ScheduleOptions): Schedule => {
     if (stopped) return;
     if (!options.isWorkingTime(clock.now())) {
       options.offHours?.();
-      if (kind === 'full') arm();
+      if (kind === 'full') armOffHours();
       return;
     }
     if (running) {

@@ -18,20 +18,21 @@ import { formatWhen } from './format';
 import { parseConfig } from './parseConfig';
 import { appliesTo } from './policy';
 import { restOf, type RestSource } from './resting';
+import { createChecks } from './checks';
 import { createSchedule, type CheckKind } from './schedule';
-import { loadScanAccount, recheck, scan, type FlaggedDeal, type ScanAccount } from './scan';
+import type { FlaggedDeal } from './scan';
 import { settingsFeature } from './settingsFeature';
 import { showReminder } from './showReminder';
 import { afterEmergency, hiddenAfterFailure, snoozed, todays, type SnoozeRecord } from './snooze';
 import type { CreateOutcome, Draft, NewTask } from './TaskForm';
+import { nextWorkingStart } from './workingHours';
 import { postNotes, postTask } from './writes';
 
 export type { CheckFailure, ReminderDeps, SnoozeRecord, TabMessage };
 export { isQuietPage } from './dialogModel';
 export { namedTaskTypes } from './display';
 
-/** Full checks between two reads of the account's filter add-on and stages (about an hour at 5 minutes). */
-export const ACCOUNT_EVERY = 12;
+export { ACCOUNT_EVERY } from './checks';
 
 /**
  * The "deals without tasks" feature: the reminder for managers, the settings form and the team report. Like the
@@ -112,33 +113,25 @@ const runReminder = (
   const fresh = (deals: FlaggedDeal[], started: number) =>
     deals.filter((d) => (createdAt.get(d.id) ?? -Infinity) < started);
 
-  // The filter add-on and the stages barely change: a full check reads them once per ACCOUNT_EVERY checks (and
-  // again after a failure or when this tab becomes the leader), so it usually costs ceil(deals/250) +
-  // ceil(candidates/50) requests, without the +2.
-  let account: Promise<ScanAccount> | undefined;
-  let accountUses = 0;
-  const scanAccount = (): Promise<ScanAccount> => {
-    if (!account || accountUses >= ACCOUNT_EVERY) {
-      account = loadScanAccount(api);
-      accountUses = 0;
-    }
-    accountUses += 1;
-    return account;
-  };
+  // What a check reads (checks.ts): the day's first full, then the events since the last one, a reconcile hourly.
+  const checks = createChecks({
+    api,
+    clock,
+    config,
+    accountId: ctx.accountId,
+    userId: ctx.userId,
+    timezone: ctx.timezone,
+    replicas: deps.replicas,
+    users: ctx.managers.filter((person) => appliesTo(person, config)).length,
+  });
 
   const run = async (kind: CheckKind) => {
     const now = clock.now();
     try {
-      if (kind === 'quick') {
-        const shown = store.get().deals;
-        if (shown.length === 0) return;
-        publish(fresh(await recheck(shown, config, now, api), now), undefined);
-      } else {
-        const input = { responsible: ctx.userId, config, now, account: await scanAccount() };
-        publish(fresh((await scan(input, api)).deals, now), undefined);
-      }
+      const deals = await checks.run(kind, store.get().deals);
+      if (deals) publish(fresh(deals, now), undefined);
     } catch (error) {
-      if (kind === 'full') account = undefined;
+      if (kind === 'full') checks.failed();
       publish(store.get().deals, failureOf(error));
     }
   };
@@ -149,6 +142,8 @@ const runReminder = (
     isWorkingTime: working,
     run,
     offHours: () => publish(store.get().deals, store.get().failure, false),
+    nextStart: (now) => nextWorkingStart(now, config, ctx.timezone),
+    jitterMs: () => deps.random() * config.intervalMinutes * 60_000,
   });
 
   const removeDeal = (dealId: number) => {
@@ -190,6 +185,7 @@ const runReminder = (
         }
         case 'created':
           removeDeal(message.dealId);
+          checks.created(message.dealId);
           if (tabs.isLeader()) schedule.request('quick');
           break;
         case 'check':
@@ -206,7 +202,7 @@ const runReminder = (
   );
   tabs.onLeader(() => {
     // A new leader reads the account afresh: what an earlier leadership of this tab kept may be stale.
-    account = undefined;
+    checks.lead();
     schedule.start();
   });
   tabs.post({ type: 'hello' });
@@ -223,6 +219,7 @@ const runReminder = (
       return { ok: false, explanation: await explain(error, t, deps.load) };
     }
     removeDeal(deal.id);
+    checks.created(deal.id);
     tabs.post({ type: 'created', dealId: deal.id });
     askForCheck();
     return { ok: true };

@@ -2,7 +2,8 @@ import jqueryFactory from 'jquery';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JQueryLike } from './ajaxError';
 import type { Captured } from './captured';
-import { installWatchers, reportOwnFailure, subscribe, trafficRows, type NetworkScope } from './registry';
+import { reportOwnFailure, type NetworkScope } from './registry';
+import { installWatchers, subscribe, trafficRows } from './watchers';
 import { FakeXhr } from './testing/FakeXhr';
 
 const PAGE = 'https://demo.amocrm.ru/leads/';

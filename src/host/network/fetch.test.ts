@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Captured } from './captured';
-import { installWatchers, nativeFetch, subscribe, type NetworkScope } from './registry';
+import { nativeFetch, type NetworkScope } from './registry';
+import { installWatchers, subscribe } from './watchers';
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): Response =>
   new Response(status === 204 || status === 304 ? null : JSON.stringify(body), {

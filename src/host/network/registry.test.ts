@@ -1,13 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BODY_CAP, type Captured } from './captured';
-import {
-  installWatchers,
-  nativeFetch,
-  reportOwnFailure,
-  subscribe,
-  watchersTripped,
-  type NetworkScope,
-} from './registry';
+import { holdOwnFailures, nativeFetch, reportOwnFailure, takeHeldFailures, type NetworkScope } from './registry';
+import { installWatchers, subscribe, watchersTripped } from './watchers';
 
 const scopeWith = (fetchImpl: typeof fetch): NetworkScope & { fetch: typeof fetch } => ({
   fetch: fetchImpl,
@@ -55,6 +49,22 @@ describe('registry', () => {
     expect(seen).toEqual([]);
     off();
     stop();
+  });
+
+  it("holds the widget's own failures only while an admin's watchers are on their way", () => {
+    const scope = scopeWith(vi.fn() as unknown as typeof fetch);
+    // A manager: nobody asked to hold, nothing is kept.
+    reportOwnFailure({ url: '/a', method: 'GET', status: 500, body: '' }, scope);
+    expect(takeHeldFailures()).toEqual([]);
+    holdOwnFailures();
+    reportOwnFailure({ url: '/b', method: 'GET', status: 500, body: 'x'.repeat(BODY_CAP + 10) }, scope);
+    const held = takeHeldFailures();
+    expect(held.map(({ failure }) => failure.url)).toEqual(['/b']);
+    // Cut, but one past the cap, so the watchers still mark it truncated.
+    expect(held[0]?.failure.body).toHaveLength(BODY_CAP + 1);
+    // Handed over: holding stops.
+    reportOwnFailure({ url: '/c', method: 'GET', status: 500, body: '' }, scope);
+    expect(takeHeldFailures()).toEqual([]);
   });
 
   it('cuts an own failure body to the cap and says so', async () => {

@@ -1,12 +1,15 @@
-import { watchJQuery, type JQueryLike } from './ajaxError';
-import { capText } from './body';
-import { keepHeaders, type Captured, type Listener } from './captured';
-import { watchFetch, unwatchFetch } from './fetch';
-import { createHub, type Hub, type Self } from './hub';
+/**
+ * The slim, eager part of the network module: what script.js needs on every page of every user. The watchers
+ * themselves (fetch, XHR, jQuery, the hub, stacks, traffic) are in watchers.ts, which only an admin's page loads,
+ * as the lazy half watchers.js (src/inspector/watch.ts): a manager's captures would go nowhere, and amoMarket's
+ * rules ask to collect nothing that is not needed (GitHub `biradrags/amo-docs` `amocrm_docs_md/requirements.md`
+ * §1.5). This module only reads the page-wide registry the watchers leave; it never patches anything.
+ */
+import type { JQueryLike } from './ajaxError';
+import { BODY_CAP, type Captured } from './captured';
+import type { Hub, Self } from './hub';
 import type { Patch } from './patch';
-import type { TrafficRow } from './traffic';
-import { once } from '../../undo';
-import { unwatchXhr, watchXhr, type XhrPatches } from './xhr';
+import type { XhrPatches } from './xhr';
 
 type Fetch = typeof fetch;
 
@@ -19,41 +22,7 @@ export interface NetworkScope {
   document?: Document;
 }
 
-/** Page-wide state, shared by every copy of the bundle the page loads (a reinstall, a second widget version). */
-interface Registry {
-  version: 2;
-  hub: Hub;
-  /** How many installs are live: the watchers leave with the last one. */
-  users: number;
-  fetch?: Patch<Fetch>;
-  xhr?: XhrPatches;
-  jquery?: () => void;
-}
-
-/**
- * `Symbol.for`, not `Symbol()`: a second copy of the bundle must find the first copy's registry, not stack on it.
- * v2: the hub traces calls and meters traffic; a v1 registry of an older copy is left to that copy.
- */
-const KEY = Symbol.for('task-guard.network.v2');
-
-const host = (): NetworkScope => globalThis as unknown as NetworkScope;
-
-const peek = (scope: NetworkScope): Registry | undefined => {
-  const value = (scope as unknown as Record<symbol, unknown>)[KEY];
-  return typeof value === 'object' && value !== null && (value as Registry).version === 2
-    ? (value as Registry)
-    : undefined;
-};
-
-const registryOf = (scope: NetworkScope): Registry => {
-  const existing = peek(scope);
-  if (existing) return existing;
-  const registry: Registry = { version: 2, hub: createHub(scope), users: 0 };
-  Object.defineProperty(scope, KEY, { value: registry, configurable: true, enumerable: false, writable: true });
-  return registry;
-};
-
-/** Options for `installWatchers`. */
+/** Options for the watchers' install (watchers.ts `installWatchers`). */
 export interface WatchOptions {
   /** The host's jQuery: adds `ajaxError` context and catches jQuery-only failures (timeouts, parse errors). */
   $?: JQueryLike | undefined;
@@ -61,89 +30,82 @@ export interface WatchOptions {
   self?: Self | undefined;
 }
 
+/** A failed call of the widget's own API client (status 0 for a network error), in `Captured`'s terms. */
+export type OwnFailure = Pick<Captured, 'url' | 'method' | 'status' | 'body'> & Partial<Pick<Captured, 'headers'>>;
+
+/** An own failure and when it happened, kept until an admin's watchers arrive. */
+export interface HeldFailure {
+  failure: OwnFailure;
+  at: number;
+}
+
+/** Page-wide state, shared by every copy of the bundle the page loads (a reinstall, a second widget version). */
+export interface Registry {
+  version: 3;
+  hub: Hub;
+  /** How many installs are live: the watchers leave with the last one. */
+  users: number;
+  fetch?: Patch<Fetch>;
+  xhr?: XhrPatches;
+  jquery?: () => void;
+  /** Hands one of our own failed calls to the listeners (dropped while nobody listens). */
+  own(failure: OwnFailure, at: number): void;
+}
+
 /**
- * Installs the fetch, XHR and jQuery watchers once per page (repeated calls only count users) and returns the undo.
- * The watchers do nothing until someone subscribes, so installing them for every user costs next to nothing.
+ * `Symbol.for`, not `Symbol()`: a second copy of the bundle must find the first copy's registry, not stack on it.
+ * v3: the watchers come lazily and deliver our own failures themselves (`own`); a v2 registry of an older copy,
+ * which installed its watchers for every user, is left to that copy.
  */
-export const installWatchers = (options: WatchOptions = {}, scope: NetworkScope = host()): (() => void) => {
-  const registry = registryOf(scope);
-  const { hub } = registry;
-  registry.users += 1;
-  if (options.self) hub.identify(options.self);
-  hub.run(() => {
-    if (registry.fetch) registry.fetch.on = true;
-    else if (typeof scope.fetch === 'function') registry.fetch = watchFetch(scope as { fetch: Fetch }, hub);
-    const proto = scope.XMLHttpRequest?.prototype;
-    if (registry.xhr) for (const state of Object.values(registry.xhr)) state.on = true;
-    else if (proto) registry.xhr = watchXhr(proto, hub);
-    if (!registry.jquery && options.$ && scope.document) registry.jquery = watchJQuery(options.$, scope.document, hub);
-  });
-  return once(() => {
-    registry.users -= 1;
-    if (registry.users > 0) return;
-    hub.run(() => {
-      if (registry.fetch) {
-        unwatchFetch(scope as { fetch: Fetch }, registry.fetch);
-        // Restored: forget it. Neutralized: keep it, a later install switches it back on instead of stacking.
-        if (registry.fetch.on) delete registry.fetch;
-      }
-      const proto = scope.XMLHttpRequest?.prototype;
-      if (registry.xhr && proto) {
-        unwatchXhr(proto, registry.xhr);
-        if (Object.values(registry.xhr).every((state) => state.on)) delete registry.xhr;
-      }
-      registry.jquery?.();
-      delete registry.jquery;
-    });
-  });
+export const REGISTRY_KEY = Symbol.for('task-guard.network.v3');
+
+export const pageScope = (): NetworkScope => globalThis as unknown as NetworkScope;
+
+/** The page's registry, when an admin's watchers were installed on this page. */
+export const peekRegistry = (scope: NetworkScope): Registry | undefined => {
+  const value = (scope as unknown as Record<symbol, unknown>)[REGISTRY_KEY];
+  return typeof value === 'object' && value !== null && (value as Registry).version === 3
+    ? (value as Registry)
+    : undefined;
 };
-
-/**
- * Subscribes to captured failures; returns the undo. Only admins' inspectors do, and only while someone is
- * subscribed do the watchers take stacks and count calls: a manager's page pays one check per call.
- */
-export const subscribe = (listener: Listener, scope: NetworkScope = host()): (() => void) =>
-  registryOf(scope).hub.subscribe(listener);
-
-/** Calls and failures per caller over the last five minutes, the busiest first (empty while nobody listens). */
-export const trafficRows = (now: number = Date.now(), scope: NetworkScope = host()): TrafficRow[] =>
-  peek(scope)?.hub.guard(() => peek(scope)?.hub.traffic.rows(now) ?? [], []) ?? [];
 
 /**
  * The fetch as it was before our watcher wrapped it, bound to the page. The widget's own API client uses it, so
  * the watchers never see (or loop on) our own calls; our failures come in once, through `reportOwnFailure`.
  */
-export const nativeFetch = (scope: NetworkScope = host()): Fetch => {
-  const original = peek(scope)?.fetch?.original ?? scope.fetch;
+export const nativeFetch = (scope: NetworkScope = pageScope()): Fetch => {
+  const original = peekRegistry(scope)?.fetch?.original ?? scope.fetch;
   if (typeof original !== 'function') return () => Promise.reject(new TypeError('fetch is not available'));
   return original.bind(scope);
 };
 
-/** A failed call of the widget's own API client (status 0 for a network error), in `Captured`'s terms. */
-export type OwnFailure = Pick<Captured, 'url' | 'method' | 'status' | 'body'> & Partial<Pick<Captured, 'headers'>>;
+/** Own failures kept while an admin's watchers are on their way; at most this many. */
+const HELD_LIMIT = 50;
 
-/** Hands one of our own failed calls to the inspector (made through `nativeFetch`, no watcher saw it). */
-export const reportOwnFailure = (failure: OwnFailure, scope: NetworkScope = host()): void => {
-  const registry = peek(scope);
-  if (!registry) return;
-  const { hub } = registry;
-  hub.run(() => {
-    if (!hub.active()) return;
-    const body = capText(failure.body);
-    hub.deliver({
-      source: 'own',
-      outcome: failure.status === 0 ? 'network' : 'http',
-      method: failure.method.toUpperCase(),
-      url: hub.resolve(failure.url),
-      status: failure.status,
-      statusText: '',
-      headers: keepHeaders(failure.headers),
-      body: body.text,
-      truncated: body.truncated,
-      at: Date.now(),
-    });
-  });
+/** Undefined unless an admin's inspector asked to hold: a manager's page keeps nothing. */
+let held: HeldFailure[] | undefined;
+
+/**
+ * Keeps our own failures from now until `takeHeldFailures` (an admin's inspector, while watchers.js loads), so the
+ * reminder's first checks, which may fail before the watchers arrive, still reach the panel.
+ */
+export const holdOwnFailures = (): void => {
+  held ??= [];
 };
 
-/** True when the circuit breaker turned the watchers into pass-through (for the panel's status line). */
-export const watchersTripped = (scope: NetworkScope = host()): boolean => peek(scope)?.hub.tripped() ?? false;
+/** Hands over the own failures held so far and stops holding. */
+export const takeHeldFailures = (): HeldFailure[] => {
+  const taken = held ?? [];
+  held = undefined;
+  return taken;
+};
+
+/** Hands one of our own failed calls to the inspector (made through `nativeFetch`, no watcher saw it). */
+export const reportOwnFailure = (failure: OwnFailure, scope: NetworkScope = pageScope()): void => {
+  const at = Date.now();
+  const registry = peekRegistry(scope);
+  if (registry) registry.own(failure, at);
+  // One character past the cap: the watchers still see that the body was cut.
+  else if (held && held.length < HELD_LIMIT)
+    held.push({ failure: { ...failure, body: failure.body.slice(0, BODY_CAP + 1) }, at });
+};

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import jqueryFactory from 'jquery';
 import type { Captured } from './captured';
-import { installWatchers, subscribe, type NetworkScope } from './registry';
+import type { NetworkScope } from './registry';
+import { installWatchers, subscribe } from './watchers';
 import { FakeXhr } from './testing/FakeXhr';
 import type { JQueryLike } from './ajaxError';
 
