@@ -45,6 +45,15 @@ const shownDeals = async (page: Page): Promise<number[]> => {
 
 const dialog = '.task-guard [role="dialog"]';
 
+/** The lazy half checks.js as the page downloaded it (what a check reads). */
+const checksRequests = (page: Page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .filter((name) => /\/checks\.js(\?|$)/.test(name)),
+  );
+
 beforeAll(async () => {
   browser = await launchBrowser();
   sb = await startSandbox();
@@ -58,6 +67,22 @@ beforeEach(async () => {
 });
 
 describe('deals without tasks', () => {
+  it('loads checks.js once in the tab that checks, and never on the page of an admin the policy does not watch', async () => {
+    await saveConfig({});
+    const manager = await openPage(browser, `${sb.url}leads/pipeline/`, { user: 2, lang: 'en' });
+    await manager.waitForSelector(dialog);
+    await navigate(manager, '/leads/list/');
+    await navigate(manager, '/dashboard/');
+    expect(await checksRequests(manager)).toEqual([expect.stringMatching(/\/checks\.js\?v=\d/)]);
+    await manager.context().close();
+    // Admins are not reminded by default: the inspector comes, what a check reads does not.
+    const admin = await openPage(browser, `${sb.url}leads/pipeline/`, { user: 1, lang: 'en' });
+    await admin.getByRole('button', { name: /^API errors/ }).waitFor();
+    await navigate(admin, '/leads/list/');
+    expect(await checksRequests(admin)).toEqual([]);
+    await admin.context().close();
+  });
+
   it('shows a manager exactly the right deals, and a task created in the dialog shrinks the list to zero', async () => {
     await saveConfig({});
     const expected = expectedDeals(2);

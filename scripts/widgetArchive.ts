@@ -22,6 +22,8 @@ export const LAZY_HALVES = [
   { mode: 'reminder', entry: 'src/reminder/ui.ts', file: 'reminder.js', name: '__taskGuardReminder' },
   // The network watchers, for admins only (src/inspector/watch.ts): a manager's page never downloads them.
   { mode: 'watchers', entry: 'src/inspector/watch.ts', file: 'watchers.js', name: '__taskGuardWatchers' },
+  // What a check reads (src/reminder/checksKit.ts): only the tab that checks downloads it.
+  { mode: 'checks', entry: 'src/reminder/checksKit.ts', file: 'checks.js', name: '__taskGuardChecks' },
 ] as const;
 
 export type LazyHalf = (typeof LAZY_HALVES)[number];

@@ -20,6 +20,7 @@ const script = archiveText(archive, 'script.js');
 const admin = archiveText(archive, 'admin.js');
 const reminder = archiveText(archive, 'reminder.js');
 const watchers = archiveText(archive, 'watchers.js');
+const checks = archiveText(archive, 'checks.js');
 const langs = Object.fromEntries(
   locales.map((locale) => [locale, JSON.parse(archiveText(archive, `i18n/${locale}.json`)) as object]),
 );
@@ -54,6 +55,7 @@ describe('widget.zip', () => {
       'admin.js',
       'reminder.js',
       'watchers.js',
+      'checks.js',
       ...locales.map((l) => `i18n/${l}.json`),
       ...logoSizes.map(([p]) => p),
       ...locales.map((l) => `images/tour_${l}.png`),
@@ -238,6 +240,19 @@ describe('watchers.js', () => {
     expect(watchers).toContain(marker);
     expect(script).not.toContain(marker);
     expect(admin).not.toContain(marker);
+  });
+});
+
+describe('checks.js', () => {
+  it('is one anonymous AMD module without dependencies, with no UMD or CommonJS branch', () => {
+    expect(checks.startsWith('define([],function(')).toBe(true);
+    expect(checks).not.toMatch(/typeof exports|module\.exports|typeof define|globalThis\.\w+\s*=/);
+  });
+
+  // The events feed and the replica's format: what a check reads, which a tab that never checks does not download.
+  it.each(['/api/v4/events', 'entity_responsible_changed'])('holds %s, which script.js leaves to it', (marker) => {
+    expect(checks).toContain(marker);
+    expect(script).not.toContain(marker);
   });
 });
 

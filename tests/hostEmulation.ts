@@ -5,7 +5,7 @@
  * l.1892-1990): render, then init once render answered truthy (at once for a synchronous answer, through a jQuery
  * Deferred), then bind_actions; render again on every page for init_once widgets; destroy then `$(document).off(ns)`.
  * This file adds what jsdom lacks: `APP` with the real shapes of its constants, a module loader for script.js and
- * the language file, and the page's global `require`, which hands over the BUILT admin.js and watchers.js. Test-only.
+ * the language file, and the page's global `require`, which hands over the BUILT admin.js, watchers.js and checks.js. Test-only.
  */
 import jqueryFactory from 'jquery';
 import { createWidgetHost, shortArea } from '../sandbox/public/loader.js';
@@ -18,6 +18,8 @@ export const WIDGET_PATH = '/widgets/task_guard';
 export const ADMIN_ID = `${WIDGET_PATH}/admin.js?v=${INSTALL_STAMP}`;
 /** The module id of watchers.js, the admins' network watchers, loaded before admin.js. */
 export const WATCHERS_ID = `${WIDGET_PATH}/watchers.js?v=${INSTALL_STAMP}`;
+/** The module id of checks.js, what a check reads, loaded by the tab that checks. */
+export const CHECKS_ID = `${WIDGET_PATH}/checks.js?v=${INSTALL_STAMP}`;
 /** The integration's name in amoMarket, which the loader writes over `langs.widget.name`. */
 export const INTEGRATION_NAME = 'Task Guard';
 
@@ -33,6 +35,8 @@ export interface HostOptions {
   admin?: string;
   /** The built watchers.js the page's `require` hands over to an admin's inspector; without it, a 404 as above. */
   watchers?: string;
+  /** The built checks.js the page's `require` hands over for the first check; without it, a 404 as above. */
+  checks?: string;
   langs: Record<string, unknown>;
   /** Dictionaries the page's `require` hands over for `json!<path>/i18n/<lang>.json?v=...`, by language. */
   dictionaries?: Record<string, Record<string, unknown>>;
@@ -169,6 +173,7 @@ export const loadWidget = (options: HostOptions): LoadedWidget => {
         const modules = ids.map((id) => {
           if (id === ADMIN_ID && options.admin !== undefined) return evaluateAmd(options.admin, {}).value;
           if (id === WATCHERS_ID && options.watchers !== undefined) return evaluateAmd(options.watchers, {}).value;
+          if (id === CHECKS_ID && options.checks !== undefined) return evaluateAmd(options.checks, {}).value;
           const dictionary = /^json!(.*)\/i18n\/(\w+)\.json(\?.*)?$/.exec(id);
           const found =
             dictionary && dictionary[1] === WIDGET_PATH ? options.dictionaries?.[dictionary[2] ?? ''] : undefined;

@@ -47,7 +47,7 @@ describe('widget-kommo.zip', () => {
   it('carries the same scripts, locations, support and settings as widget.zip', () => {
     const amo = readArchive();
     const amoManifest = JSON.parse(archiveText(amo, 'manifest.json')) as Manifest & Record<string, unknown>;
-    for (const script of ['script.js', 'admin.js', 'reminder.js', 'watchers.js'])
+    for (const script of ['script.js', 'admin.js', 'reminder.js', 'watchers.js', 'checks.js'])
       expect(archiveText(archive, script)).toBe(archiveText(amo, script));
     expect(manifest.locations).toEqual(amoManifest.locations);
     expect(manifest.widget.support).toEqual(amoManifest.widget.support);

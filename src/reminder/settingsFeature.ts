@@ -9,7 +9,6 @@ import type { Config } from './config';
 import { isReminderAdmin, type ReminderAdmin } from './lazy';
 import { parseConfig, serializeConfig } from './parseConfig';
 import type { RestSource } from './resting';
-import { loadStages, scan } from './scan';
 
 /** What the admin's side needs from the reminder's dependencies (deps.ts); the host's API by default. */
 export interface AdminSideDeps {
@@ -91,7 +90,7 @@ export const settingsFeature = (
           language: env.ctx.language,
           managers: env.ctx.managers,
           parsed: seed,
-          loadStages: () => loadStages(deps.api ?? hostApi()),
+          api: deps.api ?? hostApi(),
           onChange: (config: Config) => {
             state.edited = serializeConfig(config);
             field.set(state.edited);
@@ -119,7 +118,6 @@ export const settingsFeature = (
           warnings: parsed.warnings,
           api: deps.api ?? hostApi(),
           now: deps.clock.now,
-          run: scan,
           rest,
         }),
       );

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import en from '../../i18n/en.json';
 import { NOW, S, dialog, fakeApi, settle, start, useReminderTime } from '../testing/reminderRuntime';
-import { ACCOUNT_EVERY } from './startReminder';
+import { ACCOUNT_EVERY } from './checks';
 
 vi.mock('../host/network/registry', () => ({ nativeFetch: () => fetch, reportOwnFailure: () => undefined }));
 

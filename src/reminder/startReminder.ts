@@ -18,7 +18,7 @@ import { formatWhen } from './format';
 import { parseConfig } from './parseConfig';
 import { appliesTo } from './policy';
 import { restOf, type RestSource } from './resting';
-import { createChecks } from './checks';
+import { lazyChecks } from './lazyChecks';
 import { createSchedule, type CheckKind } from './schedule';
 import type { FlaggedDeal } from './scan';
 import { settingsFeature } from './settingsFeature';
@@ -31,8 +31,6 @@ import { postNotes, postTask } from './writes';
 export type { CheckFailure, ReminderDeps, SnoozeRecord, TabMessage };
 export { isQuietPage } from './dialogModel';
 export { namedTaskTypes } from './display';
-
-export { ACCOUNT_EVERY } from './checks';
 
 /**
  * The "deals without tasks" feature: the reminder for managers, the settings form and the team report. Like the
@@ -113,8 +111,9 @@ const runReminder = (
   const fresh = (deals: FlaggedDeal[], started: number) =>
     deals.filter((d) => (createdAt.get(d.id) ?? -Infinity) < started);
 
-  // What a check reads (checks.ts): the day's first full, then the events since the last one, a reconcile hourly.
-  const checks = createChecks({
+  // What a check reads (checks.ts, in checks.js): the day's first full, then the events since the last one, a
+  // reconcile hourly.
+  const checks = lazyChecks(deps.load, {
     api,
     clock,
     config,

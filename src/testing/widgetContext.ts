@@ -8,7 +8,8 @@ import type { FeatureEnv } from '../feature';
 import type { WidgetContext } from '../host/amo';
 import { createTranslate } from '../i18n';
 import { ADMIN_CHUNK, type LoadChunk } from '../lazy';
-import { REMINDER_CHUNK } from '../reminder/lazy';
+import checksKit from '../reminder/checksKit';
+import { CHECKS_CHUNK, REMINDER_CHUNK } from '../reminder/lazy';
 import reminderUi from '../reminder/ui';
 
 /** A manager (Anna, id 2) of a small Moscow account, on the pipeline, with the policy `{"mode":"gentle"}`. */
@@ -40,6 +41,7 @@ export const widgetContext = (patch: Partial<WidgetContext> = {}): WidgetContext
 export interface Halves {
   reminder?: () => Promise<unknown>;
   admin?: () => Promise<unknown>;
+  checks?: () => Promise<unknown>;
 }
 
 /** A loader of the lazy halves that checks them like the real one (host/chunks.ts). */
@@ -47,6 +49,7 @@ export const lazyHalves = (halves: Halves = {}): LoadChunk => {
   const sources: Record<string, () => Promise<unknown>> = {
     [REMINDER_CHUNK]: halves.reminder ?? (async () => reminderUi),
     [ADMIN_CHUNK]: halves.admin ?? (async () => adminKit),
+    [CHECKS_CHUNK]: halves.checks ?? (async () => checksKit),
   };
   return async (chunk, guard) => {
     const source = sources[chunk];

@@ -18,7 +18,7 @@ export interface TeamReportProps {
   api: Api;
   /** The clock: each refresh judges deals against the time it runs. */
   now: () => number;
-  /** The scan: the eager bundle's own, so admin.js carries no second copy of it and the API client. */
+  /** The scan (scan.ts); admin.js passes its own, tests a fake. */
   run: typeof scan;
   /** Why the reminder rests for this admin now, if it does. */
   rest?: RestSource;
