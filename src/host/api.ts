@@ -13,12 +13,16 @@ export type ApiFailure =
 
 /** A failed call: the request, what went wrong, and the raw answer for the error catalog. */
 export class ApiError extends Error {
-  constructor(
-    readonly failure: ApiFailure,
-    readonly method: string,
-    readonly url: string,
-  ) {
+  // Declared, then assigned: parameter properties would make the es2020 build ship define-property helpers.
+  declare readonly failure: ApiFailure;
+  declare readonly method: string;
+  declare readonly url: string;
+
+  constructor(failure: ApiFailure, method: string, url: string) {
     super(`${method} ${url}: ${failure.kind}`);
+    this.failure = failure;
+    this.method = method;
+    this.url = url;
   }
 
   /** The HTTP status (0 when the call never got an answer). */

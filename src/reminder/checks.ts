@@ -6,7 +6,7 @@
 import type { Api } from '../host/api';
 import type { Clock } from '../host/clock';
 import { fairPace, pacedApi } from '../host/pacedApi';
-import type { ReplicaStore } from '../host/replicaStore';
+import { openReplicaStore, type ReplicaStore } from '../host/replicaStore';
 import type { Config } from './config';
 import { createEngine, type Engine } from './incremental';
 import { loadScanAccount, recheck, scan, type FlaggedDeal, type ScanAccount } from './scan';
@@ -22,7 +22,8 @@ export interface ChecksOptions {
   accountId: number;
   userId: number;
   timezone: string;
-  replicas: ReplicaStore;
+  /** Where the replica is kept; by default localStorage, this account and user only. */
+  replicas?: ReplicaStore | undefined;
   /** How many users of the account the reminder checks for: each browser's share of the account's pace. */
   users: number;
 }
@@ -44,7 +45,11 @@ export const createChecks = (options: ChecksOptions): Checks => {
   // With "tasks on the contact count" the replica (which keeps no contacts) cannot judge: the old full read.
   const engine: Engine | undefined = config.linkedTasksCount
     ? undefined
-    : createEngine({ ...options, api: background, store: options.replicas });
+    : createEngine({
+        ...options,
+        api: background,
+        store: options.replicas ?? openReplicaStore(options.accountId, options.userId),
+      });
 
   // The filter add-on and the stages barely change: read once per ACCOUNT_EVERY full checks (and again after a
   // failure or when this tab becomes the leader).

@@ -3,7 +3,7 @@ import type { FeatureEnv } from '../feature';
 import { hostApi, type Api } from '../host/api';
 import { realClock, type Clock } from '../host/clock';
 import { injectStyle, mount } from '../host/mount';
-import { openReplicaStore, type ReplicaStore } from '../host/replicaStore';
+import type { ReplicaStore } from '../host/replicaStore';
 import { storagePauseBoard, withSharedPause } from '../host/sharedPause';
 import { joinTabs, sharedValue, type SharedValue, type Tabs } from '../host/tabs';
 import type { LoadChunk } from '../lazy';
@@ -35,8 +35,11 @@ export interface ReminderDeps {
   injectStyle: (id: string, css: string) => Undo;
   /** Working hours; by default the configured ones in the account's time zone. */
   isWorkingTime: (now: number) => boolean;
-  /** Where the replica of the user's deals is kept (localStorage, this account and user only). */
-  replicas: ReplicaStore;
+  /**
+   * Where the replica of the user's deals is kept; by default localStorage, this account and user only, opened by
+   * checks.js (checks.ts), which carries that code.
+   */
+  replicas: ReplicaStore | undefined;
   /** In [0, 1): the jitter of the working day's first check. */
   random: () => number;
 }
@@ -56,7 +59,7 @@ export const resolveDeps = (env: FeatureEnv, config: Config, given: Partial<Remi
     mount: given.mount ?? mount,
     injectStyle: given.injectStyle ?? injectStyle,
     isWorkingTime: given.isWorkingTime ?? ((now: number) => isWorkingTime(now, config, ctx.timezone)),
-    replicas: given.replicas ?? openReplicaStore(ctx.accountId, ctx.userId),
+    replicas: given.replicas,
     random: given.random ?? Math.random,
   };
 };
