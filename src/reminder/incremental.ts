@@ -188,9 +188,14 @@ export const createEngine = (options: EngineOptions): Engine => {
       return event ? [event] : [];
     });
     const work = applyEvents(r, events, to);
-    if (work.deals.size > 0) applyDeals(r, work.deals, await readDeals([...work.deals], account.filtered));
+    // Tasks first: a task changed on a deal whose tasks were not read makes that deal read again. With the add-on
+    // that deal goes into the one deals request (its fresh `closest_task_at` settles it, as in a full check), so a
+    // busy interval costs events + tasks + deals; without it a deal costs a request of its own, and its open tasks
+    // (one request for up to 50 deals) are read instead.
     const reread = work.tasks.size > 0 ? applyTasks(r, await lookUpTasks([...work.tasks]), work.added) : [];
-    await settle(r, account.stages, now, [...reread, ...touched]);
+    const asked = new Set([...work.deals, ...(account.filtered ? reread : [])]);
+    if (asked.size > 0) applyDeals(r, asked, await readDeals([...asked], account.filtered));
+    await settle(r, account.stages, now, [...(account.filtered ? [] : reread), ...touched]);
     return r;
   };
 
