@@ -1,5 +1,6 @@
 import type { Captured, Listener } from './captured';
 import { callerOf, type Attribution, type Caller } from './caller';
+import { readStack } from './stack';
 import { createTrafficMeter, type TrafficMeter } from './traffic';
 import { readWidgetList } from './widgetList';
 
@@ -45,6 +46,8 @@ export interface Hub {
   tripped(): boolean;
   /** Tells the hub which widget it belongs to (the first install wins). */
   identify(self: Self): void;
+  /** Attributes and counts the calls still waiting for their flush: the traffic view reads them at once. */
+  countCalls(): void;
   readonly traffic: TrafficMeter;
 }
 
@@ -53,8 +56,16 @@ export const BREAKER_LIMIT = 10;
 const PENDING_LIMIT = 200;
 const RECENT_LIMIT = 30;
 const RECENT_MS = 3000;
-/** Calls waiting for the next task; a burst beyond this within one task goes uncounted. */
+/** Calls waiting for the next flush; a burst beyond this within one flush goes uncounted. */
 const CALLS_LIMIT = 2000;
+/**
+ * How long calls wait to be attributed and counted: one timer and one read of the widget list for every call of
+ * that span instead of each. Their time is taken at the call, so the traffic figures do not move; failures do not
+ * wait (a delivery flushes at once).
+ */
+export const CALLS_FLUSH_MS = 100;
+/** How long a read of the host's widget list serves (widgets are added as they load, not call by call). */
+const WIDGETS_MS = 1000;
 
 /** What identifies a request for de-duplication. */
 type RequestKey = Pick<Captured, 'source' | 'method' | 'url' | 'status'>;
@@ -82,7 +93,8 @@ export const createHub = (scope: { setTimeout: typeof setTimeout; location?: { h
   // Only the request's key is remembered after delivery, not its body.
   const recent: { key: RequestKey; until: number }[] = [];
   const recentTraces: Trace[] = [];
-  let scheduled = false;
+  let scheduled: 'soon' | 'later' | undefined;
+  let widgetsRead: { at: number; where: Attribution } | undefined;
 
   const guard = <T>(fn: () => T, fallback: T): T => {
     try {
@@ -95,30 +107,32 @@ export const createHub = (scope: { setTimeout: typeof setTimeout; location?: { h
   };
   const run = (fn: () => void): void => guard(fn, undefined);
 
-  /** The widget list is read once per batch: the host adds widgets as they load. */
-  const attribution = (): Attribution => ({
-    ...(self ? { selfPath: self.path } : {}),
-    widgets: readWidgetList(scope, scope.location?.href),
-  });
+  /** The widget list, read again once a second at most: the host adds widgets as they load. */
+  const attribution = (): Attribution => {
+    const now = Date.now();
+    if (!widgetsRead || now - widgetsRead.at >= WIDGETS_MS || widgetsRead.where.selfPath !== self?.path)
+      widgetsRead = {
+        at: now,
+        where: { ...(self ? { selfPath: self.path } : {}), widgets: readWidgetList(scope, scope.location?.href) },
+      };
+    return widgetsRead.where;
+  };
 
-  const flush = (): void => {
-    scheduled = false;
+  const callerOfTrace = (trace: Trace): Caller => {
+    if (!trace.caller) {
+      let stack = '';
+      run(() => {
+        stack = readStack(trace.error);
+      });
+      trace.caller = callerOf(stack, attribution());
+    }
+    return trace.caller;
+  };
+
+  /** Attributes and counts the calls noted since the last time. */
+  const countCalls = (): void => {
     const traces = calls;
     calls = [];
-    const batch = pending;
-    pending = [];
-    let where: Attribution | undefined;
-    const callerOfTrace = (trace: Trace): Caller => {
-      if (!trace.caller) {
-        let stack = '';
-        run(() => {
-          stack = String(trace.error.stack ?? '');
-        });
-        where ??= attribution();
-        trace.caller = callerOf(stack, where);
-      }
-      return trace.caller;
-    };
     for (const trace of traces)
       run(() => {
         traffic.call(callerOfTrace(trace), trace.at);
@@ -127,6 +141,13 @@ export const createHub = (scope: { setTimeout: typeof setTimeout; location?: { h
           if (recentTraces.length > RECENT_LIMIT) recentTraces.shift();
         }
       });
+  };
+
+  const flush = (): void => {
+    scheduled = undefined;
+    countCalls();
+    const batch = pending;
+    pending = [];
     const now = Date.now();
     for (const { captured, trace } of batch) {
       const { source, method, url, status } = captured;
@@ -136,7 +157,7 @@ export const createHub = (scope: { setTimeout: typeof setTimeout; location?: { h
         if (trace) captured.caller = callerOfTrace(trace);
         else if (source === 'own' && self) {
           const { code } = self;
-          const listed = (where ??= attribution()).widgets.find((widget) => widget.code === code);
+          const listed = attribution().widgets.find((widget) => widget.code === code);
           captured.caller = { kind: 'widget', code, name: listed?.name ?? code };
         }
         if (source !== 'own') traffic.failure(captured.caller ?? { kind: 'unknown' }, captured.at);
@@ -145,10 +166,16 @@ export const createHub = (scope: { setTimeout: typeof setTimeout; location?: { h
     }
   };
 
-  const schedule = (): void => {
-    if (scheduled) return;
-    scheduled = true;
-    scope.setTimeout(() => run(flush), 0);
+  /** A flush soon (a failure to deliver) or later (calls to count); a pending later one is overtaken by a soon one. */
+  const schedule = (when: 'soon' | 'later'): void => {
+    if (scheduled === 'soon' || scheduled === when) return;
+    scheduled = when;
+    scope.setTimeout(
+      () => {
+        if (scheduled === when) run(flush);
+      },
+      when === 'soon' ? 0 : CALLS_FLUSH_MS,
+    );
   };
 
   return {
@@ -159,13 +186,13 @@ export const createHub = (scope: { setTimeout: typeof setTimeout; location?: { h
       const trace: Trace = { at: Date.now(), error: new Error() };
       if (key !== undefined) trace.key = key;
       if (calls.length < CALLS_LIMIT) calls.push(trace);
-      schedule();
+      schedule('later');
       return trace;
     },
     deliver(captured, trace) {
       if (pending.length >= PENDING_LIMIT) return;
       pending.push({ captured, trace });
-      schedule();
+      schedule('soon');
     },
     claim(match) {
       const queued = pending.find((item) => sameRequest(item.captured, match));
@@ -196,6 +223,7 @@ export const createHub = (scope: { setTimeout: typeof setTimeout; location?: { h
     identify(given) {
       self ??= given;
     },
+    countCalls: () => run(countCalls),
     traffic,
   };
 };

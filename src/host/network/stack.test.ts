@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stackUrls } from './stack';
+import { stackUrls, readStack } from './stack';
 
 const W = 'https://widgets.example.com/upl/lead_sync/widget/script.js';
 const OWN = 'https://demo.amocrm.ru/upl/task_guard/widget/script.js?v=1700000000';
@@ -72,5 +72,39 @@ describe('stackUrls', () => {
     ['an empty stack', '', []],
   ])('%s', (_name, stack, expected) => {
     expect(stackUrls(stack)).toEqual(expected);
+  });
+});
+
+describe('readStack', () => {
+  // V8 names a script by its `sourceURL`, as it names a widget's script.js by the URL it came from.
+  const madeIn = (url: string): Error =>
+    (new Function(`return (function make() { return new Error('x'); })();\n//# sourceURL=${url}`) as () => Error)();
+
+  it("gives each frame's script URL, innermost first, for stackFrames", () => {
+    const error = madeIn('https://demo.amocrm.ru/upl/lead_sync/widget/script.js?v=3');
+    expect(stackUrls(readStack(error))[0]).toBe('https://demo.amocrm.ru/upl/lead_sync/widget/script.js?v=3');
+  });
+
+  it("names the script that ran eval for eval'd code", () => {
+    const error = (
+      new Function(
+        `return eval("new Error('x')");\n//# sourceURL=https://demo.amocrm.ru/upl/evaled/widget/script.js`,
+      ) as () => Error
+    )();
+    expect(stackUrls(readStack(error))[0]).toBe('https://demo.amocrm.ru/upl/evaled/widget/script.js');
+  });
+
+  it("puts the page's own prepareStackTrace back, and leaves the page's other errors to it", () => {
+    const host = Error as ErrorConstructor & { prepareStackTrace?: unknown };
+    const before = host.prepareStackTrace;
+    const own = (): string => 'page format';
+    host.prepareStackTrace = own;
+    try {
+      readStack(madeIn('https://demo.amocrm.ru/a.js'));
+      expect(host.prepareStackTrace).toBe(own);
+      expect(new Error('y').stack).toBe('page format');
+    } finally {
+      host.prepareStackTrace = before;
+    }
   });
 });

@@ -105,7 +105,9 @@ export const subscribe = (listener: Listener, scope: NetworkScope = pageScope())
 /** Calls and failures per caller over the last five minutes, the busiest first (empty while nobody listens). */
 export const trafficRows = (now: number = Date.now(), scope: NetworkScope = pageScope()): TrafficRow[] => {
   const hub = peekRegistry(scope)?.hub;
-  return hub ? hub.guard(() => hub.traffic.rows(now), []) : [];
+  if (!hub) return [];
+  hub.countCalls();
+  return hub.guard(() => hub.traffic.rows(now), []);
 };
 
 /** True when the circuit breaker turned the watchers into pass-through (for the panel's status line). */
