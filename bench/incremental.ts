@@ -13,7 +13,7 @@ import { DEFAULT_CONFIG } from '../src/reminder/config';
 import { createEngine } from '../src/reminder/incremental';
 import { createSchedule } from '../src/reminder/schedule';
 import { loadScanAccount, scan } from '../src/reminder/scan';
-import { sandboxWorld, WORLD_START } from '../src/reminder/testWorld';
+import { sandboxWorld, WORLD_START } from '../src/testing/sandboxWorld';
 import { isWorkingTime, nextWorkingStart } from '../src/reminder/workingHours';
 
 const ZONE = 'Europe/Moscow';

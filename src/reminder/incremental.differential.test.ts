@@ -16,7 +16,7 @@ import { memoryReplicaStore } from '../host/replicaStore';
 import { DEFAULT_CONFIG, type Config } from './config';
 import { createEngine, RECONCILE_MS } from './incremental';
 import { loadScanAccount, scan } from './scan';
-import { sandboxWorld } from './testWorld';
+import { sandboxWorld } from '../testing/sandboxWorld';
 
 const world = (apiFilter: boolean) => sandboxWorld({ deals: 240, managers: 3, apiFilter, seed: 7 });
 

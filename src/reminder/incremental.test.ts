@@ -6,7 +6,7 @@ import { DEFAULT_CONFIG } from './config';
 import { createEngine, RECONCILE_MS } from './incremental';
 import { encodeReplica, emptyReplica } from './replica';
 import { loadScanAccount, scan } from './scan';
-import { sandboxWorld } from './testWorld';
+import { sandboxWorld } from '../testing/sandboxWorld';
 
 const setup = async (apiFilter = true) => {
   const w = sandboxWorld({ deals: 120, managers: 2, apiFilter, seed: 3 });
