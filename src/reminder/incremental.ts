@@ -122,13 +122,20 @@ export const createEngine = (options: EngineOptions): Engine => {
     }
   };
 
+  /** The replica's deals the policy watches now. */
+  const inScope = (r: Replica, account: ScanAccount, now: number): number[] =>
+    [...r.deals.values()].filter((d) => isInScope(d, userId, config, account.stages, now)).map((d) => d.id);
+
   const full = async (account: ScanAccount, now: number): Promise<Replica> => {
     const r = emptyReplica(accountId, userId, account.filtered);
     for (const item of await api.getAll('/api/v4/leads', dealQuery(userId, account), 'leads')) {
       const deal = readDeal(item);
       if (deal && deal.responsibleUserId === userId && isOpen(deal)) r.deals.set(deal.id, deal);
     }
-    await settle(r, account.stages, now);
+    // Without the add-on a task changed elsewhere on a deal whose tasks were not read costs a request of its own
+    // (deals are read one by one there): the full check reads the tasks of every deal in scope, as the hourly
+    // reconcile does, so the checks between them read only what the events name.
+    await settle(r, account.stages, now, account.filtered ? [] : inScope(r, account, now));
     // Events from the start of this check on are read by the next one: a change made while the deals were being
     // paged is applied then.
     r.cursor = Math.floor(now / 1000);
@@ -203,10 +210,7 @@ export const createEngine = (options: EngineOptions): Engine => {
   const reconcile = async (from: Replica, account: ScanAccount, now: number): Promise<Replica> => {
     if (account.filtered) return full(account, now);
     const r = await incremental(from, account, now);
-    const inScope = [...r.deals.values()]
-      .filter((d) => isInScope(d, userId, config, account.stages, now))
-      .map((d) => d.id);
-    await settle(r, account.stages, now, inScope);
+    await settle(r, account.stages, now, inScope(r, account, now));
     r.reconciledAt = now;
     return r;
   };
