@@ -8,6 +8,8 @@
  *   expect(errorsOf(page).pageErrors).toEqual([]);
  *   await sb.stop(); await browser.close();
  *
+ * In a test file, `const { sb, open } = useSandbox();` does the starting, the stopping and the reset between tests.
+ *
  * The tests assume `npm run build` produced widget/ (the sandbox serves those exact bytes); e2e/globalSetup.ts
  * builds it when it is missing.
  */
@@ -15,6 +17,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createSandbox, type Sandbox, type SandboxOptions, type SettingsSave } from '../sandbox/server';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -149,6 +152,48 @@ export const openPage = async (
   await page.goto(target_.toString());
   if (options.waitReady !== false) await waitReady(page);
   return page;
+};
+
+/** What `useSandbox` gives a test file. */
+export interface SandboxSession {
+  /** The file's sandbox; throws before `beforeAll` started it. */
+  sb(): SandboxHandle;
+  /** `openPage` on `on` (the file's sandbox unless given); the page's context is closed after the test. */
+  open(path: string, options?: OpenOptions, on?: SandboxHandle): Promise<Page>;
+}
+
+/**
+ * One browser and one sandbox for the calling test file, started before its first test and stopped after its last;
+ * after each test the pages it opened are closed and the sandbox is reset, so every test starts from the seed.
+ */
+export const useSandbox = (options: SandboxOptions = {}): SandboxSession => {
+  let browser: Browser | undefined;
+  let sb: SandboxHandle | undefined;
+  const pages: Page[] = [];
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the browser and the sandbox start in beforeAll');
+    return value;
+  };
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    sb = await startSandbox(options);
+  });
+  afterEach(async () => {
+    for (const page of pages.splice(0)) await page.context().close();
+    await sb?.reset();
+  });
+  afterAll(async () => {
+    await sb?.stop();
+    await browser?.close();
+  });
+  return {
+    sb: () => started(sb),
+    open: async (path, openOptions = {}, on) => {
+      const page = await openPage(started(browser), (on ?? started(sb)).url + path.replace(/^\//, ''), openOptions);
+      pages.push(page);
+      return page;
+    },
+  };
 };
 
 /** Waits until the host finished drawing the current page and telling the widget about it. */
