@@ -7,28 +7,13 @@ import type { WidgetContext } from '../host/amo';
 import { reportOwnFailure } from '../host/network/registry';
 import { createTranslate } from '../i18n';
 import type { LoadChunk } from '../lazy';
+import { ADMIN_ON_DASHBOARD, widgetContext } from '../testing/widgetContext';
 import { startInspector } from './startInspector';
 import watchKit from './watch';
 
-const context = (isAdmin: boolean): WidgetContext => ({
-  widgetCode: 'task_guard',
-  userId: isAdmin ? 1 : 2,
-  userName: isAdmin ? 'Admin' : 'Anna',
-  isAdmin,
-  language: 'en',
-  accountId: 1,
-  subdomain: 'demo',
-  timezone: 'Europe/Moscow',
-  currency: 'RUB',
-  managers: [],
-  taskTypes: [],
-  area: 'dashboard',
-  pagePath: '/dashboard/',
-  path: '',
-  version: '1733000000',
-  widgetVersion: '0.1.0',
-  rawConfig: undefined,
-});
+/** The admin on the dashboard, or a manager (Anna, id 2) on the same page. */
+const context = (isAdmin: boolean): WidgetContext =>
+  widgetContext(isAdmin ? ADMIN_ON_DASHBOARD : { ...ADMIN_ON_DASHBOARD, userId: 2, userName: 'Anna', isAdmin: false });
 
 /**
  * The page's RequireJS as the inspector sees it: every chunk asked for is noted; watchers.js arrives when the test

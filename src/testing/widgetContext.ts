@@ -37,6 +37,18 @@ export const widgetContext = (patch: Partial<WidgetContext> = {}): WidgetContext
   ...patch,
 });
 
+/** The admin (id 1) on the dashboard, with no policy saved: the inspector's tests start from here. */
+export const ADMIN_ON_DASHBOARD: Partial<WidgetContext> = {
+  userId: 1,
+  userName: 'Admin',
+  isAdmin: true,
+  managers: [],
+  taskTypes: [],
+  area: 'dashboard',
+  pagePath: '/dashboard/',
+  rawConfig: undefined,
+};
+
 /** How each lazy half arrives: the real module by default; a test may pass a loader that fails or hands back a fake. */
 export interface Halves {
   reminder?: () => Promise<unknown>;

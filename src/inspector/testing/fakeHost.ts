@@ -13,30 +13,12 @@ import { injectStyle, mount } from '../../host/mount';
 import { createTranslate, type Langs } from '../../i18n';
 import { ADMIN_CHUNK } from '../../lazy';
 // The real admin.js comes through the shared test loader: src/testing/ is where test code may import an entry.
-import { lazyHalves } from '../../testing/widgetContext';
+import { ADMIN_ON_DASHBOARD, lazyHalves, widgetContext } from '../../testing/widgetContext';
 import { createStartInspector } from '../startInspector';
 
 /** The admin of a small Moscow account, in Russian, on the dashboard. */
-export const context = (over: Partial<WidgetContext> = {}): WidgetContext => ({
-  widgetCode: 'task_guard',
-  userId: 1,
-  userName: 'Admin',
-  isAdmin: true,
-  language: 'ru',
-  accountId: 1,
-  subdomain: 'demo',
-  timezone: 'Europe/Moscow',
-  currency: 'RUB',
-  managers: [],
-  taskTypes: [],
-  area: 'dashboard',
-  pagePath: '/dashboard/',
-  path: '',
-  version: '1733000000',
-  widgetVersion: '0.1.0',
-  rawConfig: undefined,
-  ...over,
-});
+export const context = (over: Partial<WidgetContext> = {}): WidgetContext =>
+  widgetContext({ ...ADMIN_ON_DASHBOARD, language: 'ru', ...over });
 
 /**
  * A task amoCRM rejected: a validation error whose texts hold markup, an e-mail and a token, a USER_HASH in the URL
