@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { errorsOf, launchBrowser, navigate, openPage, startSandbox, type SandboxHandle } from './harness';
+import { DIALOG, expectedDeals as expectedDealsOf, saveConfig, shownDeals, watchedDeals } from './reminderTruth';
 
 /**
  * Incremental checks in the browser: another user changes the account (`POST /_sandbox/mutate`), the manager
@@ -9,10 +10,7 @@ import { errorsOf, launchBrowser, navigate, openPage, startSandbox, type Sandbox
  * hour, so the unit tests cover it, src/reminder/incremental.differential.test.ts.)
  */
 
-const ALWAYS = { workDays: [1, 2, 3, 4, 5, 6, 7], workStart: '00:00', workEnd: '24:00', graceMinutes: 0 };
-const WON = 142;
-const LOST = 143;
-const dialog = '.task-guard [role="dialog"]';
+const dialog = DIALOG;
 
 let browser: Browser;
 let sb: SandboxHandle;
@@ -27,25 +25,10 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await sb.reset();
-  const res = await fetch(`${sb.url}_sandbox/settings`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ config: JSON.stringify(ALWAYS) }),
-  });
-  expect(res.ok).toBe(true);
+  await saveConfig(sb, { graceMinutes: 0 });
 });
 
-/** The ground truth: the user's open deals (not unsorted) without an open task of their own. */
-const expectedDeals = (userId: number): number[] => {
-  const { data } = sb.sandbox.store;
-  const unsorted = new Set(data.pipelines.flatMap((p) => p.statuses.filter((s) => s.type === 1).map((s) => s.id)));
-  const withTask = new Set(data.tasks.filter((t) => !t.isCompleted && t.entityType === 'leads').map((t) => t.entityId));
-  return data.leads
-    .filter((l) => l.responsibleUserId === userId && l.statusId !== WON && l.statusId !== LOST)
-    .filter((l) => !unsorted.has(l.statusId) && !withTask.has(l.id))
-    .map((l) => l.id)
-    .sort((a, b) => a - b);
-};
+const expectedDeals = (userId: number) => expectedDealsOf(sb, userId);
 
 const mutate = async (body: unknown) => {
   const res = await fetch(`${sb.url}_sandbox/mutate`, {
@@ -55,16 +38,6 @@ const mutate = async (body: unknown) => {
   });
   expect(res.status).toBe(200);
   return ((await res.json()) as { results: { leadId?: number; taskId?: number }[] }).results;
-};
-
-const shownDeals = async (page: Page): Promise<number[]> => {
-  if (!(await page.$(dialog))) return [];
-  while (await page.$('.task-guard__more')) await page.click('.task-guard__more');
-  return (
-    await page.$$eval(`${dialog} a.task-guard__link`, (links) =>
-      links.map((a) => Number(a.getAttribute('href')?.split('/').pop())),
-    )
-  ).sort((a, b) => a - b);
 };
 
 /** Navigates until the dialog lists `expected` (navigation bursts closer than 3 s are merged, so it may take two). */
@@ -81,11 +54,9 @@ const followsAfterNavigation = async (page: Page, expected: number[]) => {
 /** A task that is the only open one on one of the user's deals (completing it leaves the deal without one). */
 const soleTaskOf = (userId: number) => {
   const { store } = sb.sandbox;
-  for (const lead of store.data.leads) {
-    if (lead.responsibleUserId !== userId || lead.statusId === WON || lead.statusId === LOST) continue;
+  for (const lead of watchedDeals(sb, userId)) {
     const open = store.tasksOf('leads', lead.id).filter((t) => !t.isCompleted);
-    const stage = store.data.pipelines.flatMap((p) => p.statuses).find((s) => s.id === lead.statusId);
-    if (open.length === 1 && stage?.type !== 1) return open[0];
+    if (open.length === 1) return open[0];
   }
   throw new Error(`no deal of user ${userId} with exactly one open task`);
 };

@@ -1,54 +1,20 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { errorsOf, launchBrowser, navigate, openPage, screenshot, startSandbox, type SandboxHandle } from './harness';
+import {
+  DIALOG,
+  expectedDeals as expectedDealsOf,
+  saveConfig as saveConfigOf,
+  shownDeals,
+  watchedDeals as watchedDealsOf,
+} from './reminderTruth';
 
-/** "Always" working hours, so the result does not depend on when the tests run. */
-const ALWAYS = { workDays: [1, 2, 3, 4, 5, 6, 7], workStart: '00:00', workEnd: '24:00' };
-const WON = 142;
-const LOST = 143;
-
+const saveConfig = (config: Record<string, unknown>) => saveConfigOf(sb, config);
+const watchedDeals = (userId: number) => watchedDealsOf(sb, userId);
+const expectedDeals = (userId: number) => expectedDealsOf(sb, userId);
+const dialog = DIALOG;
 let browser: Browser;
 let sb: SandboxHandle;
-
-const saveConfig = async (config: Record<string, unknown>) => {
-  const res = await fetch(`${sb.url}_sandbox/settings`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ config: JSON.stringify({ ...ALWAYS, ...config }) }),
-  });
-  expect(res.ok).toBe(true);
-};
-
-/** The manager's open deals the default policy watches (every stage but won, lost and unsorted). */
-const watchedDeals = (userId: number) => {
-  const { data } = sb.sandbox.store;
-  const unsorted = new Set(data.pipelines.flatMap((p) => p.statuses.filter((s) => s.type === 1).map((s) => s.id)));
-  return data.leads.filter(
-    (l) => l.responsibleUserId === userId && l.statusId !== WON && l.statusId !== LOST && !unsorted.has(l.statusId),
-  );
-};
-
-/** The ground truth from the sandbox's data: the manager's open, watched deals with no open task of their own. */
-const expectedDeals = (userId: number): number[] => {
-  const { data } = sb.sandbox.store;
-  const withTask = new Set(data.tasks.filter((t) => !t.isCompleted && t.entityType === 'leads').map((t) => t.entityId));
-  return watchedDeals(userId)
-    .filter((l) => !withTask.has(l.id))
-    .map((l) => l.id)
-    .sort((a, b) => a - b);
-};
-
-const shownDeals = async (page: Page): Promise<number[]> => {
-  // Long lists draw their first rows only; "show more" draws the rest.
-  while (await page.$('.task-guard__more')) await page.click('.task-guard__more');
-  return (
-    await page.$$eval('.task-guard [role="dialog"] a.task-guard__link', (links) =>
-      links.map((a) => Number(a.getAttribute('href')?.split('/').pop())),
-    )
-  ).sort((a, b) => a - b);
-};
-
-const dialog = '.task-guard [role="dialog"]';
 
 /** The lazy half checks.js as the page downloaded it (what a check reads). */
 const checksRequests = (page: Page) =>
