@@ -82,15 +82,11 @@ const someChange = (w: World, random: ReturnType<typeof createRandom>): Mutation
   return m;
 };
 
-/** Requests in one hour of checks every 5 minutes, with 3 changes elsewhere per interval. */
-const hour = async (deals: number, apiFilter: boolean, engine: 'old' | 'new') => {
-  const w = managerWorld(deals, apiFilter);
-  const t = timers(w);
-  const random = createRandom(5);
-  const api = w.api(2);
-  const checks = createChecks({
+/** Manager 2's checks on the world's virtual clock, with a replica in memory. */
+const managerChecks = (w: World, api: ReturnType<World['api']>, clock: Clock) =>
+  createChecks({
     api,
-    clock: t.clock,
+    clock,
     config: DEFAULT_CONFIG,
     accountId: w.store.data.account.id,
     userId: 2,
@@ -98,6 +94,14 @@ const hour = async (deals: number, apiFilter: boolean, engine: 'old' | 'new') =>
     replicas: memoryReplicaStore(),
     users: 1,
   });
+
+/** Requests in one hour of checks every 5 minutes, with 3 changes elsewhere per interval. */
+const hour = async (deals: number, apiFilter: boolean, engine: 'old' | 'new') => {
+  const w = managerWorld(deals, apiFilter);
+  const t = timers(w);
+  const random = createRandom(5);
+  const api = w.api(2);
+  const checks = managerChecks(w, api, t.clock);
   let account = await loadScanAccount(api);
   let checksDone = 0;
   const end = w.now() + 60 * MIN;
@@ -209,16 +213,7 @@ const freshness = async (apiFilter: boolean) => {
   const w = managerWorld(600, apiFilter);
   const t = timers(w);
   const api = w.api(2);
-  const checks = createChecks({
-    api,
-    clock: t.clock,
-    config: DEFAULT_CONFIG,
-    accountId: w.store.data.account.id,
-    userId: 2,
-    timezone: ZONE,
-    replicas: memoryReplicaStore(),
-    users: 1,
-  });
+  const checks = managerChecks(w, api, t.clock);
   const account = await loadScanAccount(w.api(2));
   const truth = async () =>
     (await scan({ responsible: 2, config: DEFAULT_CONFIG, now: w.now(), account }, w.api(2))).deals.map((d) => d.id);
