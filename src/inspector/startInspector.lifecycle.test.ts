@@ -7,12 +7,11 @@ import adminKit, { type AdminKit } from '../admin';
 import ru from '../../i18n/ru.json';
 import { cleanUpAfterEach, context, failure, launcher, shown, start } from './testing/fakeHost';
 
-const running = cleanUpAfterEach();
+cleanUpAfterEach();
 
 describe('startInspector', () => {
   it('gives a manager no watchers: watchers.js is never asked for, nothing shown or kept, admin.js never loaded', async () => {
     const s = start(context({ isAdmin: false }));
-    running.feature = s.feature;
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(s.watchers).not.toHaveBeenCalled();
     expect(s.installs).not.toHaveBeenCalled();
@@ -25,7 +24,6 @@ describe('startInspector', () => {
   it('keeps the failures captured while admin.js is still on its way', async () => {
     let arrive: (kit: AdminKit) => void = () => undefined;
     const s = start(context(), ru, () => new Promise((resolve) => (arrive = resolve)));
-    running.feature = s.feature;
     // Subscribed as soon as watchers.js arrived, before admin.js: the watchers report to someone from the first page on.
     expect(s.watchers).toHaveBeenCalledTimes(1);
     await vi.waitFor(() => expect(s.listeners).toHaveLength(1));
@@ -42,7 +40,6 @@ describe('startInspector', () => {
 
   it('asks for admin.js once for the launcher and the advanced page', async () => {
     const s = start(context());
-    running.feature = s.feature;
     await shown();
     const root = document.createElement('section');
     document.body.appendChild(root);
@@ -54,7 +51,6 @@ describe('startInspector', () => {
 
   it('tells the admin in a line when admin.js cannot be loaded, and tries again for the advanced page', async () => {
     const s = start(context(), ru, () => Promise.reject(new Error('script error')));
-    running.feature = s.feature;
     await s.emit(failure());
     await vi.waitFor(() => expect(document.querySelector('.task-guard__unavailable')).not.toBeNull());
     expect(document.querySelector('.task-guard__unavailable')?.textContent).toBe(ru.admin.unavailable);
@@ -68,14 +64,12 @@ describe('startInspector', () => {
     expect(root.childElementCount).toBe(0);
     root.remove();
     s.feature.stop();
-    running.feature = undefined;
     expect(document.querySelector('.task-guard')).toBeNull();
     expect(document.querySelector('style[id^="task-guard"]')).toBeNull();
   });
 
   it('puts the history and the catalog search on the advanced settings page', async () => {
     const s = start(context());
-    running.feature = s.feature;
     const root = document.createElement('section');
     document.body.appendChild(root);
     const undo = s.feature.advanced?.(root);

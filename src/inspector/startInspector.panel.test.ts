@@ -2,23 +2,21 @@
 import { describe, expect, it, vi } from 'vitest';
 import en from '../../i18n/en.json';
 import ru from '../../i18n/ru.json';
-import { cleanUpAfterEach, context, failure, launcher, shown, start } from './testing/fakeHost';
+import { cleanUpAfterEach, context, failure, launcher, openPanel, shown, start } from './testing/fakeHost';
 import { allByRole, byRole } from './testing/queries';
 
-const running = cleanUpAfterEach();
+cleanUpAfterEach();
 
 describe('startInspector', () => {
   it('shows a launcher whose name counts the failures, opening a named dialog', async () => {
     const s = start(context());
-    running.feature = s.feature;
     await shown();
     expect(launcher()?.getAttribute('aria-label')).toBe('Ошибки API: 0');
     await s.emit(failure());
     await s.emit(failure({ status: 503, body: '', url: 'https://demo.amocrm.ru/api/v4/leads' }));
     // Preact subscribes in an effect (after the first frame): wait for it, as a user would.
     await vi.waitFor(() => expect(launcher()?.getAttribute('aria-label')).toBe('Ошибки API: 2'));
-    launcher()?.click();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await openPanel();
     const dialog = document.querySelector('[role="dialog"]');
     expect(dialog?.getAttribute('aria-labelledby')).toBe('tg-insp-title');
     expect(document.getElementById('tg-insp-title')?.textContent).toBe('Ошибки API');
@@ -35,11 +33,9 @@ describe('startInspector', () => {
 
   it('renders network text as inert text and never shows a secret', async () => {
     const s = start(context());
-    running.feature = s.feature;
     await shown();
     await s.emit(failure());
-    launcher()?.click();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await openPanel();
     document.querySelectorAll('details').forEach((d) => (d.open = true));
     const panel = document.querySelector('[role="dialog"]');
     expect(panel?.querySelector('img, b, script')).toBeNull();
@@ -54,11 +50,9 @@ describe('startInspector', () => {
 
   it('copies a redacted Markdown report with the request id', async () => {
     const s = start(context());
-    running.feature = s.feature;
     await shown();
     await s.emit(failure());
-    launcher()?.click();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await openPanel();
     byRole(document.body, 'button', 'Копировать отчёт').click();
     await vi.waitFor(() =>
       expect(document.querySelector('.tg-insp__actions [role="status"]')?.textContent).toBe('Скопировано'),
@@ -73,12 +67,10 @@ describe('startInspector', () => {
 
   it('shows the breaker notice when the watchers trip after the panel was drawn', async () => {
     const s = start(context());
-    running.feature = s.feature;
     await shown();
     const notice = () =>
       [...document.querySelectorAll('.tg-insp__notice')].find((n) => n.textContent === ru.inspector.breaker);
-    launcher()?.click();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await openPanel();
     expect(document.querySelector('[role="dialog"]')).not.toBeNull();
     expect(notice()).toBeUndefined();
     s.breaker.tripped = true;
@@ -86,22 +78,18 @@ describe('startInspector', () => {
     await s.emit(failure());
     await vi.waitFor(() => expect(notice()).toBeDefined());
     // Closed and opened again, the panel still says so.
-    launcher()?.click();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await openPanel();
     expect(notice()).toBeUndefined();
-    launcher()?.click();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await openPanel();
     expect(notice()).toBeDefined();
   });
 
   it('filters by status and clears', async () => {
     const s = start(context());
-    running.feature = s.feature;
     await shown();
     await s.emit(failure());
     await s.emit(failure({ status: 429, body: '{"title":"Too Many Requests","status":429}' }));
-    launcher()?.click();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await openPanel();
     const status = byRole(document.body, 'combobox', 'Статус') as HTMLSelectElement;
     status.value = '429';
     status.dispatchEvent(new Event('change', { bubbles: true }));
@@ -114,7 +102,6 @@ describe('startInspector', () => {
 
   it('speaks English to an English user', async () => {
     const s = start(context({ language: 'en' }), en);
-    running.feature = s.feature;
     await shown();
     await s.emit(
       failure({
@@ -124,8 +111,7 @@ describe('startInspector', () => {
       }),
     );
     await vi.waitFor(() => expect(launcher()?.getAttribute('aria-label')).toBe('API errors: 1'));
-    launcher()?.click();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await openPanel();
     expect(document.querySelector('[role="dialog"]')?.textContent).toContain(
       'General authorization error. Incorrect login or password.',
     );

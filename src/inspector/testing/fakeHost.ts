@@ -58,6 +58,9 @@ const adminKitLater = async (): Promise<AdminKit> => {
  * Starts the inspector against fake host pieces; the test feeds captured failures to its listener. admin.js is the
  * source kit, handed over a task later as RequireJS would, unless the test gives its own loader.
  */
+/** Every feature `start` made in the running test: each is stopped after it (stopping twice does nothing). */
+const started = new Set<Feature>();
+
 export const start = (ctx: WidgetContext, langs: Langs = ru, loadKit: () => Promise<AdminKit> = adminKitLater) => {
   const listeners: Listener[] = [];
   const copies: string[] = [];
@@ -94,6 +97,7 @@ export const start = (ctx: WidgetContext, langs: Langs = ru, loadKit: () => Prom
       return true;
     },
   })({ ctx, t: createTranslate(langs), adminKit: loads });
+  started.add(feature);
   const emit = async (captured: Captured) => {
     for (const listener of listeners) listener(captured);
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -106,16 +110,17 @@ export const launcher = () => document.querySelector<HTMLButtonElement>('.tg-ins
 /** The launcher appears once admin.js arrived. */
 export const shown = () => vi.waitFor(() => expect(launcher()).not.toBeNull());
 
-/**
- * Registers, for the calling test file, a clean-up after each test: the feature the test left in `feature` is
- * stopped and the page emptied. A test that stops its feature itself (to check what stop leaves) leaves none there.
- */
-export const cleanUpAfterEach = (): { feature: Feature | undefined } => {
-  const running: { feature: Feature | undefined } = { feature: undefined };
+/** Opens the panel from the launcher, as a click does, and lets it draw. */
+export const openPanel = async (): Promise<void> => {
+  launcher()?.click();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+/** Registers, for the calling test file, a clean-up after each test: every feature it started stops, the page empties. */
+export const cleanUpAfterEach = (): void => {
   afterEach(() => {
-    running.feature?.stop();
-    running.feature = undefined;
+    for (const feature of started) feature.stop();
+    started.clear();
     document.body.innerHTML = '';
   });
-  return running;
 };
